@@ -1,0 +1,53 @@
+using Moatown.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// PostgreSQL and RabbitMQ: containers when a container runtime answers, otherwise the machine's
+// own binaries. Resource names are the same either way, so services never notice.
+var infrastructure = builder.AddInfrastructure();
+var broker = infrastructure.Broker;
+
+var devClientSecret = builder.AddDevelopmentClientSecret();
+
+var identity = builder.AddProject<Projects.Moatown_Identity>("identity")
+    .WithDatabase(infrastructure.AddDatabase("identitydb"))
+    .WithBroker(broker)
+    .WithEnvironment("Identity__DevClientSecret", devClientSecret);
+
+var campaigns = builder.AddProject<Projects.Moatown_Campaigns>("campaigns")
+    .WithDatabase(infrastructure.AddDatabase("campaignsdb"))
+    .WithBroker(broker)
+    .WithIdentity(identity);
+
+var signing = builder.AddProject<Projects.Moatown_Signing>("signing")
+    .WithDatabase(infrastructure.AddDatabase("signingdb"))
+    .WithBroker(broker)
+    .WithIdentity(identity);
+
+var documents = builder.AddProject<Projects.Moatown_Documents>("documents")
+    .WithDatabase(infrastructure.AddDatabase("documentsdb"))
+    .WithBroker(broker)
+    .WithIdentity(identity);
+
+var notifications = builder.AddProject<Projects.Moatown_Notifications>("notifications")
+    .WithDatabase(infrastructure.AddDatabase("notificationsdb"))
+    .WithBroker(broker)
+    .WithIdentity(identity);
+
+var gateway = builder.AddProject<Projects.Moatown_Gateway>("gateway")
+    .WithExternalHttpEndpoints()
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(campaigns).WaitFor(campaigns)
+    .WithReference(signing).WaitFor(signing)
+    .WithReference(documents).WaitFor(documents)
+    .WithReference(notifications).WaitFor(notifications)
+    .WithHttpHealthCheck("/health");
+
+// Tokens name the gateway's public address as issuer; every service checks it.
+var publicUrl = gateway.GetEndpoint("http");
+foreach (var service in new[] { identity, campaigns, signing, documents, notifications })
+{
+    service.WithEnvironment("Identity__Issuer", publicUrl).WithHttpHealthCheck("/health");
+}
+
+builder.Build().Run();

@@ -1,0 +1,10 @@
+namespace Moatown.Contracts.Campaigns;
+
+/// <summary>
+/// A campaign was created in the registry. Carries ids and the campaign's public name only:
+/// never personal data of owners or staff.
+/// </summary>
+/// <param name="CampaignId">Pseudonymous, stable id of the campaign.</param>
+/// <param name="Name">The campaign's public name, as shown on invitations.</param>
+/// <param name="CreatedAt">When the campaign was created (UTC).</param>
+public sealed record CampaignCreated(Guid CampaignId, string Name, DateTimeOffset CreatedAt);

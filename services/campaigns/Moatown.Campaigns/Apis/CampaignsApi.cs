@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Moatown.Campaigns.Data;
+using Moatown.Campaigns.Model;
+using Moatown.Contracts.Campaigns;
+using Moatown.ServiceDefaults.Authentication;
+using Moatown.ServiceDefaults.Messaging;
+
+namespace Moatown.Campaigns.Apis;
+
+public static class CampaignsApi
+{
+    public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/campaigns")
+            .WithTags("Campaigns")
+            .RequireAuthorization(CampaignPolicies.Manage);
+
+        api.MapPost("/", CreateCampaign).WithName(nameof(CreateCampaign));
+        api.MapGet("/{id:guid}", GetCampaign).WithName(nameof(GetCampaign));
+        api.MapGet("/", ListCampaigns).WithName(nameof(ListCampaigns));
+        return api;
+    }
+
+    public static async Task<Results<Created<CampaignResponse>, ValidationProblem>> CreateCampaign(
+        CreateCampaignRequest request,
+        ClaimsPrincipal user,
+        CampaignsDbContext db,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > Campaign.MaxNameLength)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["name"] = [$"A campaign needs a name of 1 to {Campaign.MaxNameLength} characters."],
+            });
+        }
+
+        var now = time.GetUtcNow();
+        var campaign = new Campaign
+        {
+            Id = Guid.CreateVersion7(now),
+            Name = name,
+            // The owner comes from the token, never from the request body.
+            OrganizerId = user.SubjectId(),
+            CreatedAt = now,
+        };
+        db.Campaigns.Add(campaign);
+        db.Enqueue(new CampaignCreated(campaign.Id, campaign.Name, campaign.CreatedAt), now);
+        // One SaveChanges, one transaction: the campaign and its event exist together or not at all.
+        await db.SaveChangesAsync(cancellationToken);
+
+        return TypedResults.Created($"/api/campaigns/{campaign.Id}", CampaignResponse.From(campaign));
+    }
+
+    public static async Task<Results<Ok<CampaignResponse>, NotFound>> GetCampaign(
+        Guid id,
+        ClaimsPrincipal user,
+        CampaignsDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking()
+            .VisibleTo(user)
+            .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        // Someone else's campaign is reported as missing, so ids cannot be probed.
+        return campaign is null ? TypedResults.NotFound() : TypedResults.Ok(CampaignResponse.From(campaign));
+    }
+
+    public static async Task<Ok<List<CampaignResponse>>> ListCampaigns(
+        ClaimsPrincipal user,
+        CampaignsDbContext db,
+        CancellationToken cancellationToken)
+    {
+        var campaigns = await db.Campaigns.AsNoTracking()
+            .VisibleTo(user)
+            .OrderByDescending(c => c.CreatedAt)
+            .Take(500)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(campaigns.Select(CampaignResponse.From).ToList());
+    }
+
+    /// <summary>Provider admins see every campaign; organizers only their own.</summary>
+    private static IQueryable<Campaign> VisibleTo(this IQueryable<Campaign> campaigns, ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.ProviderAdmin))
+        {
+            return campaigns;
+        }
+        var subject = user.SubjectId();
+        return campaigns.Where(c => c.OrganizerId == subject);
+    }
+}
+
+public sealed record CreateCampaignRequest(string? Name);
+
+public sealed record CampaignResponse(Guid Id, string Name, string Status, DateTimeOffset CreatedAt)
+{
+    public static CampaignResponse From(Campaign campaign) =>
+        new(campaign.Id, campaign.Name, campaign.Status.ToString().ToLowerInvariant(), campaign.CreatedAt);
+}

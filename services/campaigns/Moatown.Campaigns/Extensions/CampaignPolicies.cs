@@ -1,0 +1,7 @@
+namespace Moatown.Campaigns.Extensions;
+
+internal static class CampaignPolicies
+{
+    /// <summary>Create and read campaigns: organizers (their own) and provider admins (all).</summary>
+    public const string Manage = "campaigns:manage";
+}

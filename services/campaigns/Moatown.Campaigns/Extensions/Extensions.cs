@@ -1,0 +1,20 @@
+using Moatown.Campaigns.Data;
+using Moatown.ServiceDefaults.Authentication;
+using Moatown.ServiceDefaults.Data;
+using Moatown.ServiceDefaults.Messaging;
+
+namespace Moatown.Campaigns.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddDefaultAuthentication(Scopes.Campaigns);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(CampaignPolicies.Manage, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin));
+
+        builder.AddServiceDatabase<CampaignsDbContext>("campaignsdb");
+        builder.AddMessaging();
+        builder.AddDefaultOpenApi();
+    }
+}

@@ -1,0 +1,3 @@
+global using Moatown.Campaigns.Apis;
+global using Moatown.Campaigns.Extensions;
+global using Moatown.ServiceDefaults.OpenApi;

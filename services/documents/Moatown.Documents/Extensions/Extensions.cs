@@ -1,0 +1,17 @@
+using Moatown.Documents.Data;
+using Moatown.ServiceDefaults.Authentication;
+using Moatown.ServiceDefaults.Data;
+using Moatown.ServiceDefaults.Messaging;
+
+namespace Moatown.Documents.Extensions;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddDefaultAuthentication(Scopes.Documents);
+        builder.AddServiceDatabase<DocumentsDbContext>("documentsdb");
+        builder.AddMessaging();
+        builder.AddDefaultOpenApi();
+    }
+}

@@ -1,0 +1,2 @@
+global using Moatown.Documents.Extensions;
+global using Moatown.ServiceDefaults.OpenApi;

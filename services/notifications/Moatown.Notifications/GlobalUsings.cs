@@ -1,0 +1,3 @@
+global using Moatown.Notifications.Apis;
+global using Moatown.Notifications.Extensions;
+global using Moatown.ServiceDefaults.OpenApi;

@@ -1,0 +1,2 @@
+global using Moatown.Signing.Extensions;
+global using Moatown.ServiceDefaults.OpenApi;
