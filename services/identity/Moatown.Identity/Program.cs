@@ -1,0 +1,23 @@
+using Moatown.Identity.Apis;
+using Moatown.Identity.Authorization;
+using Moatown.Identity.Extensions;
+using Moatown.ServiceDefaults.OpenApi;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseDefaultErrorHandling();
+// OpenIddict answers discovery, JWKS and token requests from inside the authentication middleware.
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapDefaultOpenApi();
+app.MapTokenEndpoint();
+app.MapIdentityApi();
+
+app.Run();
