@@ -22,7 +22,7 @@ public static class DatabaseExtensions
 
         // Registered before the relay: hosted services start in order, so the schema exists first.
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
-        builder.Services.AddOptions<OutboxRelayOptions>();
+        builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration(OutboxRelayOptions.Section);
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         return builder;
     }

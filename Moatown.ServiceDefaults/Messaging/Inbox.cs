@@ -30,6 +30,7 @@ public static class Inbox
                 m => m.MessageId == messageId && m.Consumer == consumer, cancellationToken);
             if (seen)
             {
+                MessagingTelemetry.Duplicates.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
                 return false;
             }
 
@@ -42,6 +43,7 @@ public static class Inbox
             });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            MessagingTelemetry.Processed.Add(1, new KeyValuePair<string, object?>("consumer", consumer));
             return true;
         });
     }

@@ -12,6 +12,13 @@ namespace Moatown.ServiceDefaults.Messaging;
 
 public sealed class OutboxRelayOptions
 {
+    public const string Section = "Messaging:Outbox";
+
+    /// <summary>
+    /// Off for a replica that must not publish (for example while an operator inspects a stuck
+    /// outbox); its rows are left for the replicas that do.
+    /// </summary>
+    public bool RelayEnabled { get; set; } = true;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public int BatchSize { get; set; } = 50;
     /// <summary>How long one publish may wait for the broker's confirm before it counts as failed.</summary>
@@ -37,6 +44,12 @@ public sealed partial class OutboxRelay<TContext>(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_options.RelayEnabled)
+        {
+            LogRelayDisabled();
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             int published;
@@ -125,6 +138,7 @@ public sealed partial class OutboxRelay<TContext>(
 
             message.PublishedAt = time.GetUtcNow();
             message.LastError = null;
+            MessagingTelemetry.Published.Add(1, new KeyValuePair<string, object?>("type", message.MessageType));
             return true;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -134,6 +148,7 @@ public sealed partial class OutboxRelay<TContext>(
             // Exception type and message only: payloads never reach logs.
             message.LastError = $"{ex.GetType().Name}: {ex.Message}";
             activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            MessagingTelemetry.PublishFailures.Add(1, new KeyValuePair<string, object?>("type", message.MessageType));
             LogPublishFailed(message.Id, message.MessageType, message.Attempts, ex.GetType().Name);
             return false;
         }
@@ -144,6 +159,9 @@ public sealed partial class OutboxRelay<TContext>(
         var seconds = Math.Min(_options.MaxBackoff.TotalSeconds, 0.5 * Math.Pow(2, Math.Min(attempts, 16)));
         return TimeSpan.FromSeconds(seconds * (0.8 + Random.Shared.NextDouble() * 0.4));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay is disabled by configuration; events wait for another replica")]
+    private partial void LogRelayDisabled();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay batch failed; rows stay queued")]
     private partial void LogBatchFailed(Exception ex);
