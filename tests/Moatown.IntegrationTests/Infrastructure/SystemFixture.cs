@@ -1,0 +1,154 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Moatown.Campaigns.Data;
+using Moatown.Identity.Data;
+using Moatown.Notifications.Data;
+using Moatown.Testing;
+using OpenIddict.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Moatown.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real PostgreSQL and RabbitMQ, started once for the test run on free ports, and the
+/// identity, campaigns and notifications services hosted against them.
+/// </summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public const string Issuer = "http://identity.moatown.test/";
+    public const string DevClientSecret = "integration-dev-client-secret";
+
+    private readonly Dictionary<string, string> _tokens = new();
+
+    public LocalPostgres Postgres { get; private set; } = null!;
+    public LocalRabbitMq Broker { get; private set; } = null!;
+    public ServiceFactory<IdentityDbContext> Identity { get; private set; } = null!;
+    public ServiceFactory<CampaignsDbContext> Campaigns { get; private set; } = null!;
+    public ServiceFactory<NotificationsDbContext> Notifications { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Postgres = await LocalPostgres.StartAsync(CancellationToken.None);
+        Broker = await LocalRabbitMq.StartAsync(CancellationToken.None);
+
+        Identity = new ServiceFactory<IdentityDbContext>(Settings("identitydb", new()
+        {
+            ["Identity:DevClientSecret"] = DevClientSecret,
+            ["Identity:RequireHttps"] = "false",
+        }), identityBackchannel: null);
+        // Starting identity first migrates its database and seeds the development client.
+        _ = Identity.Server;
+
+        Campaigns = CreateCampaigns();
+        Notifications = new ServiceFactory<NotificationsDbContext>(Settings("notificationsdb"), IdentityHandler);
+        _ = Campaigns.Server;
+        _ = Notifications.Server;
+    }
+
+    /// <summary>
+    /// A separate campaigns host on the same database and broker, as a second replica or a
+    /// restarted process would be.
+    /// </summary>
+    public ServiceFactory<CampaignsDbContext> CreateCampaigns(Dictionary<string, string?>? extra = null, string database = "campaignsdb")
+    {
+        var settings = Settings(database, extra);
+        // The service always reads the "campaignsdb" connection; point it at the database asked for.
+        settings["ConnectionStrings:campaignsdb"] = Postgres.ConnectionString(database);
+        return new(settings, IdentityHandler);
+    }
+
+    private HttpMessageHandler IdentityHandler() => Identity.Server.CreateHandler();
+
+    private Dictionary<string, string?> Settings(string database, Dictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{database}"] = Postgres.ConnectionString(database),
+            ["ConnectionStrings:broker"] = Broker.ConnectionUri.ToString(),
+            ["Identity:Url"] = Issuer,
+            ["Identity:Issuer"] = Issuer,
+            // A broker outage in a test should not cost half a minute of backoff.
+            ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
+            ["Messaging:Outbox:PublishTimeout"] = "00:00:03",
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    /// <summary>Registers (or updates) a confidential client with the given roles and scopes.</summary>
+    public async Task<string> RegisterClientAsync(string clientId, string[] roles, string[] scopes)
+    {
+        await using var scope = Identity.Services.CreateAsyncScope();
+        var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var secret = $"{clientId}-secret";
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = OpenIddictConstants.ClientTypes.Confidential,
+            Permissions = { OpenIddictConstants.Permissions.Endpoints.Token, OpenIddictConstants.Permissions.GrantTypes.ClientCredentials },
+            Properties = { ["roles"] = JsonSerializer.SerializeToElement(roles) },
+        };
+        descriptor.Permissions.UnionWith(scopes.Select(s => OpenIddictConstants.Permissions.Prefixes.Scope + s));
+        var existing = await manager.FindByClientIdAsync(clientId);
+        if (existing is null)
+        {
+            await manager.CreateAsync(descriptor);
+        }
+        else
+        {
+            await manager.UpdateAsync(existing, descriptor);
+        }
+        return secret;
+    }
+
+    /// <summary>An access token from the identity service's token endpoint (client credentials).</summary>
+    public async Task<string> TokenAsync(string scope, string clientId = "moatown-dev", string? secret = null)
+    {
+        var key = $"{clientId}|{scope}";
+        if (_tokens.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        using var client = Identity.CreateClient();
+        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret ?? DevClientSecret,
+            ["scope"] = scope,
+        }));
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var token = body.GetProperty("access_token").GetString()!;
+        _tokens[key] = token;
+        return token;
+    }
+
+    public async Task<HttpClient> ClientAsync<T>(ServiceFactory<T> service, string scope, string clientId = "moatown-dev", string? secret = null)
+        where T : class
+    {
+        var client = service.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(scope, clientId, secret));
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Notifications.DisposeAsync();
+        await Campaigns.DisposeAsync();
+        await Identity.DisposeAsync();
+        await Broker.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SystemCollection : ICollectionFixture<SystemFixture>
+{
+    public const string Name = "system";
+}
