@@ -12,22 +12,23 @@
 # Environment contract:
 #   MOATOWN_RABBITMQ_DATA      (required) state dir; created if missing, reusable
 #   MOATOWN_RABBITMQ_PORT      (required) AMQP port, bound on 127.0.0.1 only
-#   MOATOWN_RABBITMQ_USER      (optional, default "guest") default user, created
-#   MOATOWN_RABBITMQ_PASSWORD  (optional, default "guest")   on first boot only
+#   MOATOWN_RABBITMQ_USER      (optional, default "guest") administrator on vhost "/";
+#   MOATOWN_RABBITMQ_PASSWORD  (optional, default "guest")   (re)applied on every start
 #   MOATOWN_RABBITMQ_DIST_PORT (optional) Erlang distribution port, default PORT+20000
 #   MOATOWN_RABBITMQ_EPMD_PORT (optional) private epmd port, default PORT+10000
 #   MOATOWN_RABBITMQ_NODENAME  (optional) default moatown-PORT@localhost
 #   MOATOWN_RABBITMQ_MANAGEMENT_PORT (optional) enables the management UI/API on
-#                              127.0.0.1:PORT (adds ~2-3 s to startup)
+#                              127.0.0.1:PORT (costs ~2-3 s at start and ~6 s at stop)
 # Ports above 65535 wrap downwards (minus 20000 / 10000).
 #
 # $MOATOWN_RABBITMQ_DATA/cli-env.sh exports everything CLI tools need, e.g.
 #   (. "$MOATOWN_RABBITMQ_DATA/cli-env.sh" && rabbitmq-diagnostics -q ping)
-# Only run CLI tools while the broker runs: they start an epmd daemon otherwise.
+# CLI tools run while the broker is down start an epmd daemon on ERL_EPMD_PORT;
+# stop it with `epmd -port <port> -kill` (the next start of this script also does).
 set -uo pipefail
 
 die() { echo "rabbitmq.sh: $*" >&2; exit 1; }
-log() { echo "rabbitmq.sh: $*" >&2; }
+log() { echo "$(date -u +%FT%T.%3N) rabbitmq.sh: $*" >&2; }
 
 : "${MOATOWN_RABBITMQ_DATA:?MOATOWN_RABBITMQ_DATA must be set}"
 : "${MOATOWN_RABBITMQ_PORT:?MOATOWN_RABBITMQ_PORT must be set}"
@@ -66,18 +67,31 @@ if [[ ! -s "$D/home/.erlang.cookie" ]]; then
 fi
 chmod 400 "$D/home/.erlang.cookie"
 
-# Classic Erlang-term config: user and password are written as byte lists, so
-# any character is safe without escaping rules.
-erl_bin() { printf '%s' "$1" | od -An -tu1 -v | tr -s ' \n' ',,' | sed 's/^,//; s/,$//; s/^/<</; s/$/>>/'; }
+json_str() {
+  local s=$1
+  s=${s//\\/\\\\}; s=${s//\"/\\\"}; s=${s//$'\n'/\\n}; s=${s//$'\r'/\\r}; s=${s//$'\t'/\\t}
+  printf '"%s"' "$s"
+}
+# Imported on every boot, so a changed user or password also applies to an
+# existing data dir (default_user alone only takes effect on the very first boot).
+cat >"$D/definitions.json.tmp" <<JSON
+{
+  "users": [{"name": $(json_str "$USER_NAME"), "password": $(json_str "$PASSWORD"), "tags": "administrator"}],
+  "vhosts": [{"name": "/"}],
+  "permissions": [{"user": $(json_str "$USER_NAME"), "vhost": "/", "configure": ".*", "write": ".*", "read": ".*"}]
+}
+JSON
+chmod 600 "$D/definitions.json.tmp"
+mv -f "$D/definitions.json.tmp" "$D/definitions.json"
+
+# Classic Erlang-term config (the user lives in definitions.json, see above).
 {
   echo '['
   echo ' {rabbit, ['
   echo "   {tcp_listeners, [{\"127.0.0.1\", $PORT}]},"
   echo '   {ssl_listeners, []},'
-  echo "   {default_user, $(erl_bin "$USER_NAME")},"
-  echo "   {default_pass, $(erl_bin "$PASSWORD")},"
-  echo '   {default_user_tags, [administrator]},'
   echo '   {loopback_users, []},'
+  echo "   {load_definitions, \"$D/definitions.json\"},"
   echo '   {vm_memory_high_watermark, {absolute, "1GiB"}},'
   echo '   {disk_free_limit, 50000000}'
   echo ' ]},'
@@ -144,8 +158,15 @@ trap '' HUP
 
 # Our own epmd, in the foreground as our child, so its lifetime is ours. Erlang
 # would otherwise start a daemonised epmd that survives the broker.
-if "$EPMD" -port "$EPMD_PORT" -names >/dev/null 2>&1; then
-  die "something already listens on epmd port $EPMD_PORT (stale epmd? try: epmd -port $EPMD_PORT -kill)"
+# An epmd without nodes here is a leftover (rabbitmqctl/-diagnostics start one when
+# run while the broker is down): remove it. One with nodes belongs to a live node.
+if names=$("$EPMD" -port "$EPMD_PORT" -names 2>/dev/null); then
+  if grep -q '^name ' <<<"$names"; then
+    die "epmd on port $EPMD_PORT already has nodes registered (another broker running?): $names"
+  fi
+  log "removing leftover epmd on port $EPMD_PORT"
+  "$EPMD" -port "$EPMD_PORT" -kill >/dev/null 2>&1
+  sleep 0.2
 fi
 setpriv --pdeathsig KILL -- "$EPMD" -port "$EPMD_PORT" -address 127.0.0.1 &
 epmd_pid=$!
