@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Moatown.Contracts;
+using OpenTelemetry;
 
 namespace Moatown.ServiceDefaults.Messaging;
 
@@ -85,6 +86,9 @@ public sealed partial class OutboxRelay<TContext>(
     /// <summary>Publishes one batch of due rows; returns how many rows it handled.</summary>
     public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
     {
+        // Polling runs every second in every replica: untraced, or it buries the traces people
+        // look for. Publishing re-enables tracing, so every relayed event still shows up.
+        using var quiet = SuppressInstrumentationScope.Begin();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var strategy = db.Database.CreateExecutionStrategy();
@@ -121,6 +125,7 @@ public sealed partial class OutboxRelay<TContext>(
 
     private async Task<bool> PublishOneAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        using var traced = SuppressInstrumentationScope.Begin(false);
         ActivityContext.TryParse(message.TraceParent, message.TraceState, out var parent);
         using var activity = MessagingTelemetry.Source.StartActivity(
             $"outbox relay {message.MessageType}", ActivityKind.Internal, parent);
