@@ -79,7 +79,7 @@ if [[ ! -s "$DATA/PG_VERSION" ]]; then
   # server account (and root) can reach it. TCP always needs the password.
   "${AS_USER[@]}" "$BIN/initdb" -D "$DATA" -U postgres --pwfile="$pwfile" \
     --auth-host=scram-sha-256 --auth-local=trust \
-    --encoding=UTF8 --locale="$locale" >&2
+    --encoding=UTF8 --locale="$locale"  # stdout: progress, not errors (Aspire shows stderr as failures)
   rm -f "$pwfile"
   trap - EXIT
 fi
