@@ -8,6 +8,8 @@ var infrastructure = builder.AddInfrastructure();
 var broker = infrastructure.Broker;
 
 var devClientSecret = builder.AddDevelopmentClientSecret();
+var personalDataKey = builder.AddSecretParameter("personal-data-key", secrets => secrets.PersonalDataKey);
+var blindIndexKey = builder.AddSecretParameter("blind-index-key", secrets => secrets.BlindIndexKey);
 
 var identity = builder.AddProject<Projects.Moatown_Identity>("identity")
     .WithDatabase(infrastructure.AddDatabase("identitydb"))
@@ -17,7 +19,8 @@ var identity = builder.AddProject<Projects.Moatown_Identity>("identity")
 var campaigns = builder.AddProject<Projects.Moatown_Campaigns>("campaigns")
     .WithDatabase(infrastructure.AddDatabase("campaignsdb"))
     .WithBroker(broker)
-    .WithIdentity(identity);
+    .WithIdentity(identity)
+    .WithPersonalDataKeys(personalDataKey, blindIndexKey);
 
 var signing = builder.AddProject<Projects.Moatown_Signing>("signing")
     .WithDatabase(infrastructure.AddDatabase("signingdb"))

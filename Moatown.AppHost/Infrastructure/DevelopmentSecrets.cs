@@ -5,32 +5,36 @@ namespace Moatown.AppHost.Infrastructure;
 
 /// <summary>
 /// Random secrets for a local run, made once and kept in the git-ignored state folder so data
-/// created by one run stays readable by the next, and `./moatown up` can print them.
+/// created by one run stays readable by the next, and `./moatown up` can print them. Secrets
+/// added in later versions are generated into an existing file without touching the others.
 /// </summary>
-internal sealed record DevelopmentSecrets(string PostgresPassword, string BrokerPassword, string DevClientSecret)
+internal sealed record DevelopmentSecrets
 {
+    public string PostgresPassword { get; init; } = NewSecret();
+    public string BrokerPassword { get; init; } = NewSecret();
+    public string DevClientSecret { get; init; } = NewSecret();
+    /// <summary>AES-256 key (base64) for personal data in service databases.</summary>
+    public string PersonalDataKey { get; init; } = NewKey();
+    /// <summary>HMAC key (base64) for blind indexes of personal data.</summary>
+    public string BlindIndexKey { get; init; } = NewKey();
+
     public static DevelopmentSecrets LoadOrCreate(string stateDirectory)
     {
         var path = Path.Combine(stateDirectory, "secrets.json");
-        if (File.Exists(path))
-        {
-            var existing = JsonSerializer.Deserialize<DevelopmentSecrets>(File.ReadAllText(path));
-            if (existing is not null)
-            {
-                return existing;
-            }
-        }
+        var secrets = File.Exists(path) ? JsonSerializer.Deserialize<DevelopmentSecrets>(File.ReadAllText(path)) : null;
+        secrets ??= new DevelopmentSecrets();
 
         Directory.CreateDirectory(stateDirectory);
-        var created = new DevelopmentSecrets(NewSecret(), NewSecret(), NewSecret());
-        File.WriteAllText(path, JsonSerializer.Serialize(created));
+        File.WriteAllText(path, JsonSerializer.Serialize(secrets));
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        return created;
+        return secrets;
     }
 
     // Hex keeps the secrets safe inside URIs and connection strings without escaping.
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

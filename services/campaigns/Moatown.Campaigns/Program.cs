@@ -12,5 +12,6 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapCampaignsApi();
+app.MapRollApi();
 
 app.Run();

@@ -19,6 +19,8 @@ public sealed class SystemFixture : IAsyncLifetime
     public const string Issuer = "http://identity.moatown.test/";
     public const string DevClientSecret = "integration-dev-client-secret";
 
+    private static readonly string PersonalDataKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private static readonly string BlindIndexKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private readonly Dictionary<string, string> _tokens = new();
 
     public LocalPostgres Postgres { get; private set; } = null!;
@@ -71,6 +73,9 @@ public sealed class SystemFixture : IAsyncLifetime
             // A broker outage in a test should not cost half a minute of backoff.
             ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
             ["Messaging:Outbox:PublishTimeout"] = "00:00:03",
+            ["PersonalData:ActiveKeyId"] = "test1",
+            ["PersonalData:Keys:test1"] = PersonalDataKey,
+            ["PersonalData:BlindIndexKey"] = BlindIndexKey,
         };
         foreach (var (key, value) in extra ?? [])
         {

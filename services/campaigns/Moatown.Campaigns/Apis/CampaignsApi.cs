@@ -81,17 +81,6 @@ public static class CampaignsApi
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(campaigns.Select(CampaignResponse.From).ToList());
     }
-
-    /// <summary>Provider admins see every campaign; organizers only their own.</summary>
-    private static IQueryable<Campaign> VisibleTo(this IQueryable<Campaign> campaigns, ClaimsPrincipal user)
-    {
-        if (user.IsInRole(Roles.ProviderAdmin))
-        {
-            return campaigns;
-        }
-        var subject = user.SubjectId();
-        return campaigns.Where(c => c.OrganizerId == subject);
-    }
 }
 
 public sealed record CreateCampaignRequest(string? Name);

@@ -7,6 +7,9 @@ namespace Moatown.Campaigns.Data;
 public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> options) : DbContext(options), IMessagingDbContext
 {
     public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Holder> Holders => Set<Holder>();
+    public DbSet<RollVersionRecord> RollVersions => Set<RollVersionRecord>();
+    public DbSet<RollEntry> RollEntries => Set<RollEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
@@ -23,6 +26,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
             campaign.Property(c => c.CreatedAt).HasColumnName("created_at");
             campaign.HasIndex(c => c.OrganizerId);
         });
+        modelBuilder.MapRoll();
         modelBuilder.MapOutboxAndInbox();
     }
 }

@@ -1,7 +1,9 @@
 using Moatown.Campaigns.Data;
+using Moatown.Campaigns.Rolls;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Data;
 using Moatown.ServiceDefaults.Messaging;
+using Moatown.ServiceDefaults.PersonalData;
 
 namespace Moatown.Campaigns.Extensions;
 
@@ -14,6 +16,8 @@ internal static class Extensions
             .AddPolicy(CampaignPolicies.Manage, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin));
 
         builder.AddServiceDatabase<CampaignsDbContext>("campaignsdb");
+        builder.AddPersonalDataProtection();
+        builder.Services.AddScoped<RollImporter>();
         builder.AddMessaging();
         builder.AddDefaultOpenApi();
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Moatown.Campaigns.Registry;
 
 /// <summary>The identity of a legal person on a roll, stable across rows and roll versions.</summary>
@@ -7,7 +9,8 @@ public readonly record struct HolderKey(string Value)
     {
         { OwnerType: OwnerType.Public, ManagingAuthority: { } authority } => new($"authority:{authority}"),
         { OwnerId: { Length: > 0 } id } => new($"id:{id}"),
-        { OwnerType: OwnerType.Person } => new($"person:{row.OwnerName}|{row.BirthDate:yyyy-MM-dd}"),
+        // Invariant culture: the key must be the same on every server, whatever its locale.
+        { OwnerType: OwnerType.Person } => new(string.Create(CultureInfo.InvariantCulture, $"person:{row.OwnerName}|{row.BirthDate:yyyy-MM-dd}")),
         _ => new($"corporation:{row.OwnerName}"),
     };
 

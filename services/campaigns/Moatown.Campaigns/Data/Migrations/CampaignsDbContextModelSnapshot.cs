@@ -58,6 +58,193 @@ namespace Moatown.Campaigns.Data.Migrations
                     b.ToTable("campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Moatown.Campaigns.Model.Holder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<string>("KeyIndex")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key_index");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "KeyIndex")
+                        .IsUnique();
+
+                    b.ToTable("holders", (string)null);
+                });
+
+            modelBuilder.Entity("Moatown.Campaigns.Model.RollEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddressProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("address_protected");
+
+                    b.Property<string>("BirthDateProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("birth_date_protected");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_id");
+
+                    b.Property<bool>("IsRepresentative")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_representative");
+
+                    b.Property<decimal?>("LandAreaM2")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("numeric(14,4)")
+                        .HasColumnName("land_area_m2");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer")
+                        .HasColumnName("line");
+
+                    b.Property<string>("LotNumber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lot_number");
+
+                    b.Property<string>("ManagingAuthority")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("managing_authority");
+
+                    b.Property<string>("OwnerIdProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("owner_id_protected");
+
+                    b.Property<string>("OwnerNameProtected")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("owner_name_protected");
+
+                    b.Property<string>("OwnerType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("owner_type");
+
+                    b.Property<string>("PhoneProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("phone_protected");
+
+                    b.Property<string>("PropertyId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("property_id");
+
+                    b.Property<string>("PropertyKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("property_kind");
+
+                    b.Property<Guid>("RollVersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("roll_version_id");
+
+                    b.Property<string>("Share")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("share");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderId");
+
+                    b.HasIndex("RollVersionId");
+
+                    b.ToTable("roll_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Moatown.Campaigns.Model.RollVersionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("Holders")
+                        .HasColumnType("integer")
+                        .HasColumnName("holders");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_current");
+
+                    b.Property<int>("Properties")
+                        .HasColumnType("integer")
+                        .HasColumnName("properties");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(71)
+                        .HasColumnType("character varying(71)")
+                        .HasColumnName("version");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("integer")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_roll_versions_current")
+                        .HasFilter("is_current");
+
+                    b.ToTable("roll_versions", (string)null);
+                });
+
             modelBuilder.Entity("Moatown.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -134,6 +321,30 @@ namespace Moatown.Campaigns.Data.Migrations
                         .HasFilter("published_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Moatown.Campaigns.Model.RollEntry", b =>
+                {
+                    b.HasOne("Moatown.Campaigns.Model.Holder", null)
+                        .WithMany()
+                        .HasForeignKey("HolderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Moatown.Campaigns.Model.RollVersionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RollVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moatown.Campaigns.Model.RollVersionRecord", b =>
+                {
+                    b.HasOne("Moatown.Campaigns.Model.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using Moatown.Campaigns.Data;
+using Moatown.Campaigns.Model;
+using Moatown.Campaigns.Registry;
+using Moatown.Campaigns.Rolls;
+using Moatown.ServiceDefaults.Authentication;
+using Moatown.ServiceDefaults.PersonalData;
+
+namespace Moatown.Campaigns.Apis;
+
+public static class RollApi
+{
+    public static RouteGroupBuilder MapRollApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/campaigns/{campaignId:guid}")
+            .WithTags("Owner roll")
+            .RequireAuthorization(CampaignPolicies.Manage);
+
+        api.MapPut("/roll", ImportRoll).WithName(nameof(ImportRoll))
+            .Accepts<string>("text/csv");
+        api.MapGet("/roll", GetRoll).WithName(nameof(GetRoll));
+        api.MapGet("/holders", ListHolders).WithName(nameof(ListHolders));
+        return api;
+    }
+
+    /// <summary>
+    /// Imports the owner roll (CSV, UTF-8, at most 50 MB) as the campaign's new roll version:
+    /// all or nothing, every error listed by line and column.
+    /// </summary>
+    public static async Task<Results<Created<RollImportResponse>, Ok<RollImportResponse>, NotFound, ProblemHttpResult>> ImportRoll(
+        Guid campaignId,
+        HttpContext http,
+        ClaimsPrincipal user,
+        CampaignsDbContext db,
+        RollImporter importer,
+        CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (campaign.Status == CampaignStatus.Closed)
+        {
+            return Problem(StatusCodes.Status409Conflict, "Campaign is closed", "A closed campaign's roll cannot change.");
+        }
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType) || !mediaType.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Send the roll as text/csv",
+                "The owner roll must be uploaded as a CSV file with Content-Type: text/csv.");
+        }
+
+        var body = await ReadLimitedAsync(http, RollParser.MaxBytes, cancellationToken);
+        if (body is null)
+        {
+            return Problem(StatusCodes.Status413PayloadTooLarge, "Roll too large",
+                $"An owner roll may be at most {RollParser.MaxBytes / (1024 * 1024)} MB.");
+        }
+
+        var parsed = RollParser.Parse(body.Value);
+        if (!parsed.Accepted)
+        {
+            return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The roll has errors; nothing was imported",
+                Detail = $"{parsed.Errors.Count} error(s). Correct them in the file and upload it again.",
+                Extensions = { ["errors"] = parsed.Errors },
+            });
+        }
+
+        var outcome = await importer.ImportAsync(campaign, parsed.Roll, user.SubjectId(), cancellationToken);
+        var response = RollImportResponse.From(outcome);
+        return outcome.Result switch
+        {
+            RollImportResult.Busy => Problem(StatusCodes.Status409Conflict, "Another import is running",
+                "Another roll import for this campaign is in progress. Try again when it has finished."),
+            RollImportResult.Unchanged => TypedResults.Ok(response),
+            _ => TypedResults.Created($"/api/campaigns/{campaignId}/roll", response),
+        };
+    }
+
+    public static async Task<Results<Ok<RollVersionResponse>, NotFound>> GetRoll(
+        Guid campaignId, ClaimsPrincipal user, CampaignsDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Campaigns.VisibleTo(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var current = await db.RollVersions.AsNoTracking().FirstOrDefaultAsync(v => v.CampaignId == campaignId && v.IsCurrent, cancellationToken);
+        return current is null ? TypedResults.NotFound() : TypedResults.Ok(RollVersionResponse.From(current));
+    }
+
+    /// <summary>
+    /// The persons of the current roll with their pseudonymous holderId and the properties they
+    /// hold. Names and birth dates are masked: full view, with a stated purpose and an audit
+    /// record, comes with the personal-data access roles.
+    /// </summary>
+    public static async Task<Results<Ok<List<HolderResponse>>, NotFound>> ListHolders(
+        Guid campaignId, ClaimsPrincipal user, CampaignsDbContext db, PersonalDataProtector protector, CancellationToken cancellationToken)
+    {
+        if (!await db.Campaigns.VisibleTo(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var current = await db.RollVersions.AsNoTracking().FirstOrDefaultAsync(v => v.CampaignId == campaignId && v.IsCurrent, cancellationToken);
+        if (current is null)
+        {
+            return TypedResults.Ok(new List<HolderResponse>());
+        }
+        var entries = await db.RollEntries.AsNoTracking().Where(e => e.RollVersionId == current.Id).OrderBy(e => e.Line).ToListAsync(cancellationToken);
+        var holders = entries
+            .GroupBy(e => e.HolderId)
+            .Select(group => HolderResponse.From(group.Key, StoredRolls.ToRow(group.First(), protector), group.Select(e => e.PropertyId).Distinct().ToList()))
+            .ToList();
+        return TypedResults.Ok(holders);
+    }
+
+    /// <summary>The body, or null when it is larger than the limit.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadLimitedAsync(HttpContext http, int limit, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength > limit)
+        {
+            return null;
+        }
+        // The server's default limit (30 MB) is below a roll's; this endpoint enforces its own.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit + 1L;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+}
+
+public sealed record RollImportResponse(string Version, bool Unchanged, int Rows, int Properties, int Holders,
+    IReadOnlyList<RollWarning> Warnings, RollDiffResponse? Diff)
+{
+    internal static RollImportResponse From(RollImportOutcome outcome) => new(
+        outcome.Version, outcome.Result == RollImportResult.Unchanged, outcome.Rows, outcome.Properties, outcome.Holders,
+        outcome.Warnings, outcome.Diff is null ? null : RollDiffResponse.From(outcome.Diff));
+}
+
+/// <summary>What changed against the previous version: property ids only, no personal data.</summary>
+public sealed record RollDiffResponse(IReadOnlyList<string> PropertiesAdded, IReadOnlyList<string> PropertiesRemoved, IReadOnlyList<string> PropertiesWithChangedHolders)
+{
+    internal static RollDiffResponse From(RollDiff diff) => new(
+        diff.PropertiesAdded.ToList(), diff.PropertiesRemoved.ToList(), diff.HoldersChanged.Select(c => c.PropertyId).ToList());
+}
+
+public sealed record RollVersionResponse(string Version, DateTimeOffset ImportedAt, int Rows, int Properties, int Holders, int Warnings)
+{
+    internal static RollVersionResponse From(RollVersionRecord version) =>
+        new(version.Version, version.ImportedAt, version.Rows, version.Properties, version.Holders, version.Warnings);
+}
+
+public sealed record HolderResponse(Guid HolderId, string Name, string? BirthDate, string OwnerType, IReadOnlyList<string> Properties)
+{
+    internal static HolderResponse From(Guid holderId, RollRow row, IReadOnlyList<string> properties) => new(
+        holderId,
+        row.OwnerType == Registry.OwnerType.Person ? PersonalDataMasking.Name(row.OwnerName) : row.OwnerName,
+        row.BirthDate is { } date ? PersonalDataMasking.BirthDate(date) : null,
+        row.OwnerType.ToString().ToLowerInvariant(),
+        properties);
+}
