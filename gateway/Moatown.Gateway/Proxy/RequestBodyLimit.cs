@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Yarp.ReverseProxy.Model;
 
 namespace Moatown.Gateway.Proxy;
 
@@ -14,7 +15,14 @@ internal static class RequestBodyLimit
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder proxy) =>
         proxy.Use(async (context, next) =>
         {
-            var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            // YARP applies a route's own MaxRequestBodySize (the roll import allows 50 MB) only at the
+            // end of the proxy pipeline, after this check: read the route's value here first.
+            var limit = context.GetReverseProxyFeature().Route.Config.MaxRequestBodySize switch
+            {
+                null => context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize,
+                -1 => null,
+                var routeLimit => routeLimit,
+            };
             if (limit is not null && context.Request.ContentLength > limit)
             {
                 await ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
