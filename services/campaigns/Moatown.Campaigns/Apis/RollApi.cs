@@ -112,10 +112,22 @@ public static class RollApi
         {
             return TypedResults.Ok(new List<HolderResponse>());
         }
-        var entries = await db.RollEntries.AsNoTracking().Where(e => e.RollVersionId == current.Id).OrderBy(e => e.Line).ToListAsync(cancellationToken);
+        // Only what the list shows is read and decrypted: name and birth date, not phones or addresses.
+        var entries = await db.RollEntries.AsNoTracking()
+            .Where(e => e.RollVersionId == current.Id)
+            .OrderBy(e => e.Line)
+            .Select(e => new { e.HolderId, e.PropertyId, e.OwnerType, e.OwnerNameProtected, e.BirthDateProtected })
+            .ToListAsync(cancellationToken);
         var holders = entries
             .GroupBy(e => e.HolderId)
-            .Select(group => HolderResponse.From(group.Key, StoredRolls.ToRow(group.First(), protector), group.Select(e => e.PropertyId).Distinct().ToList()))
+            .Select(group =>
+            {
+                var first = group.First();
+                return HolderResponse.From(group.Key, first.OwnerType,
+                    protector.Unprotect(first.OwnerNameProtected, PersonalDataPurposes.Name),
+                    first.BirthDateProtected is null ? null : protector.Unprotect(first.BirthDateProtected, PersonalDataPurposes.BirthDate),
+                    group.Select(e => e.PropertyId).Distinct().ToList());
+            })
             .ToList();
         return TypedResults.Ok(holders);
     }
@@ -173,10 +185,10 @@ public sealed record RollVersionResponse(string Version, DateTimeOffset Imported
 
 public sealed record HolderResponse(Guid HolderId, string Name, string? BirthDate, string OwnerType, IReadOnlyList<string> Properties)
 {
-    internal static HolderResponse From(Guid holderId, RollRow row, IReadOnlyList<string> properties) => new(
+    internal static HolderResponse From(Guid holderId, Registry.OwnerType ownerType, string name, string? birthDate, IReadOnlyList<string> properties) => new(
         holderId,
-        row.OwnerType == Registry.OwnerType.Person ? PersonalDataMasking.Name(row.OwnerName) : row.OwnerName,
-        row.BirthDate is { } date ? PersonalDataMasking.BirthDate(date) : null,
-        row.OwnerType.ToString().ToLowerInvariant(),
+        ownerType == Registry.OwnerType.Person ? PersonalDataMasking.Name(name) : name,
+        birthDate is null ? null : PersonalDataMasking.BirthDate(DateOnly.ParseExact(birthDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        ownerType.ToString().ToLowerInvariant(),
         properties);
 }
