@@ -22,7 +22,7 @@ public sealed class GatewayTests(SystemUnderTest system)
         using var campaigns = await system.AuthorizedGatewayAsync("campaigns");
         using var notifications = await system.AuthorizedGatewayAsync("notifications");
 
-        using var created = await campaigns.PostAsJsonAsync("/api/campaigns", new { name = "사당동 모아타운" });
+        using var created = await campaigns.PostAsJsonAsync("/api/campaigns", new { name = "사당동 모아타운", district = "동작구", areaName = "사당동 모아타운" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 

@@ -12,7 +12,7 @@ public sealed class RollImportThroughGatewayTests(SystemUnderTest system)
     public async Task An_organizer_uploads_the_sample_roll_through_the_gateway_and_sees_masked_holders()
     {
         using var campaigns = await system.AuthorizedGatewayAsync("campaigns");
-        using var created = await campaigns.PostAsJsonAsync("/api/campaigns", new { name = "중화동 모아타운" });
+        using var created = await campaigns.PostAsJsonAsync("/api/campaigns", new { name = "중화동 모아타운", district = "중랑구", areaName = "중화동 모아타운" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var csv = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "registry-sample.csv"));
 
@@ -28,7 +28,7 @@ public sealed class RollImportThroughGatewayTests(SystemUnderTest system)
     public async Task A_roll_larger_than_the_other_routes_allow_still_reaches_the_import()
     {
         using var campaigns = await system.AuthorizedGatewayAsync("campaigns");
-        using var created = await campaigns.PostAsJsonAsync("/api/campaigns", new { name = "큰 명부" });
+        using var created = await campaigns.PostAsJsonAsync("/api/campaigns", new { name = "큰 명부", district = "중랑구", areaName = "큰 구역" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         // 12 MB: above the gateway's 10 MB default, below the roll route's 50 MB. Not a valid roll,
         // so the service answers 400 with located errors, which proves the body got through.

@@ -35,7 +35,7 @@ public sealed class CampaignsApiTests(SystemFixture system)
         using var organizerB = await system.ClientAsync(system.Campaigns, Scopes.Campaigns, "organizer-b", secretB);
 
         // The owner comes from the token: a body claiming another organizer is ignored.
-        using var created = await organizerA.PostAsJsonAsync("/api/campaigns", new { name = "A's campaign", organizerId = "organizer-b" });
+        using var created = await organizerA.PostAsJsonAsync("/api/campaigns", new { name = "A's campaign", district = "중랑구", areaName = "A 구역", organizerId = "organizer-b" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         Assert.Equal(HttpStatusCode.OK, (await organizerA.GetAsync($"/api/campaigns/{id}")).StatusCode);

@@ -31,22 +31,36 @@ public static class CampaignsApi
         CancellationToken cancellationToken)
     {
         var name = request.Name?.Trim();
+        var district = request.District?.Trim();
+        var areaName = request.AreaName?.Trim();
+        var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrEmpty(name) || name.Length > Campaign.MaxNameLength)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["name"] = [$"A campaign needs a name of 1 to {Campaign.MaxNameLength} characters."],
-            });
+            errors["name"] = [$"A campaign needs a name of 1 to {Campaign.MaxNameLength} characters."];
+        }
+        if (string.IsNullOrEmpty(district) || district.Length > 50)
+        {
+            errors["district"] = ["Name the district (구) of the area, e.g. 중랑구."];
+        }
+        if (string.IsNullOrEmpty(areaName) || areaName.Length > 200)
+        {
+            errors["areaName"] = ["Name the area, e.g. 중화동 모아타운 (1 to 200 characters)."];
+        }
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
         }
 
         var now = time.GetUtcNow();
         var campaign = new Campaign
         {
             Id = Guid.CreateVersion7(now),
-            Name = name,
+            Name = name!,
+            Area = new CampaignArea(areaName!, district!, string.IsNullOrWhiteSpace(request.Address) ? null : request.Address.Trim()),
             // The owner comes from the token, never from the request body.
             OrganizerId = user.SubjectId(),
             CreatedAt = now,
+            UpdatedAt = now,
         };
         db.Campaigns.Add(campaign);
         db.Enqueue(new CampaignCreated(campaign.Id, campaign.Name, campaign.CreatedAt), now);
@@ -83,7 +97,7 @@ public static class CampaignsApi
     }
 }
 
-public sealed record CreateCampaignRequest(string? Name);
+public sealed record CreateCampaignRequest(string? Name, string? District, string? AreaName, string? Address);
 
 public sealed record CampaignResponse(Guid Id, string Name, string Status, DateTimeOffset CreatedAt)
 {

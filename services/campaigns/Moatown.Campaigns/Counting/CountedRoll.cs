@@ -46,6 +46,16 @@ public sealed class CountedRoll
     /// <param name="version">The roll version ("sha256:…") the tally reports.</param>
     public static CountedRoll Build(IReadOnlyList<RollRow> rows, string version = "") => new(version, RollUnits.From(rows));
 
+    /// <summary>
+    /// A stored roll whose holders the service already knows by pseudonymous id: <paramref name="keys"/>
+    /// gives each row's holder, so counting never needs the personal data a holder key is made of.
+    /// </summary>
+    public static CountedRoll Build(IReadOnlyList<RollRow> rows, IReadOnlyList<HolderKey> keys, string version)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(keys.Count, rows.Count, nameof(keys));
+        return new(version, RollUnits.From(rows, keys));
+    }
+
     /// <summary>An accepted roll, with its version.</summary>
     public static CountedRoll Build(Roll roll) => Build(roll.Rows, roll.Version);
 

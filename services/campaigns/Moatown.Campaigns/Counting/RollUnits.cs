@@ -25,7 +25,8 @@ internal sealed class RollUnits
 
     public List<Unit> Units { get; }
 
-    public static RollUnits From(IReadOnlyList<RollRow> rows)
+    /// <param name="keys">The holder of each row, when the caller identifies holders otherwise than by <see cref="RollRow.Holder"/>.</param>
+    public static RollUnits From(IReadOnlyList<RollRow> rows, IReadOnlyList<HolderKey>? keys = null)
     {
         // Two passes over the rows with plain indexes in between, so that each property gets one
         // exactly sized array: building the model of a large roll is mostly allocation.
@@ -40,7 +41,7 @@ internal sealed class RollUnits
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var key = row.Holder;
+            var key = keys is null ? row.Holder : keys[i];
             if (!holdersByKey.TryGetValue(key, out var holder))
             {
                 var isAuthority = row is { OwnerType: OwnerType.Public, ManagingAuthority: not null };
