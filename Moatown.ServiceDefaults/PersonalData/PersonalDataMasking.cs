@@ -34,4 +34,11 @@ public static class PersonalDataMasking
 
     /// <summary>1980-01-01 → 1980-**-**: the year alone tells an officer the right generation.</summary>
     public static string BirthDate(DateOnly birthDate) => $"{birthDate.Year:0000}-**-**";
+
+    /// <summary>
+    /// A roll's own id for a person (it may embed a registration number): P-2024-0012 → P-*******12,
+    /// enough to tell two entries apart on screen, not enough to identify anyone.
+    /// </summary>
+    public static string Identifier(string id) =>
+        id.Length <= 4 ? new string('*', id.Length) : id[0] + new string('*', id.Length - 3) + id[^2..];
 }

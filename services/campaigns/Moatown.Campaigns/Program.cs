@@ -13,5 +13,7 @@ app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapCampaignsApi();
 app.MapRollApi();
+app.MapLedgerApi();
+app.MapTallyApi();
 
 app.Run();

@@ -76,6 +76,8 @@ public sealed class SystemFixture : IAsyncLifetime
             ["PersonalData:ActiveKeyId"] = "test1",
             ["PersonalData:Keys:test1"] = PersonalDataKey,
             ["PersonalData:BlindIndexKey"] = BlindIndexKey,
+            // Tests make their own campaigns; the demo campaign has its own test on its own database.
+            ["Campaigns:DemoCampaign:Enabled"] = "false",
         };
         foreach (var (key, value) in extra ?? [])
         {

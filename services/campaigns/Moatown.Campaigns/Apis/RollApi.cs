@@ -7,6 +7,7 @@ using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Model;
 using Moatown.Campaigns.Registry;
 using Moatown.Campaigns.Rolls;
+using Moatown.Campaigns.Tallies;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.PersonalData;
 
@@ -96,12 +97,12 @@ public static class RollApi
     }
 
     /// <summary>
-    /// The persons of the current roll with their pseudonymous holderId and the properties they
-    /// hold. Names and birth dates are masked: full view, with a stated purpose and an audit
-    /// record, comes with the personal-data access roles.
+    /// The persons of the current roll with their pseudonymous holderId, the units they hold and
+    /// their consent now. Names, birth dates and the roll's owner ids are masked: full view, with
+    /// a stated purpose and an audit record, comes with the personal-data access roles.
     /// </summary>
     public static async Task<Results<Ok<List<HolderResponse>>, NotFound>> ListHolders(
-        Guid campaignId, ClaimsPrincipal user, CampaignsDbContext db, PersonalDataProtector protector, CancellationToken cancellationToken)
+        Guid campaignId, ClaimsPrincipal user, CampaignsDbContext db, PersonalDataProtector protector, LiveTallies tallies, CancellationToken cancellationToken)
     {
         if (!await db.Campaigns.VisibleTo(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
         {
@@ -112,21 +113,37 @@ public static class RollApi
         {
             return TypedResults.Ok(new List<HolderResponse>());
         }
-        // Only what the list shows is read and decrypted: name and birth date, not phones or addresses.
+        // Only what the list shows is read and decrypted: not phones or addresses.
         var entries = await db.RollEntries.AsNoTracking()
             .Where(e => e.RollVersionId == current.Id)
             .OrderBy(e => e.Line)
-            .Select(e => new { e.HolderId, e.PropertyId, e.OwnerType, e.OwnerNameProtected, e.BirthDateProtected })
+            .Select(e => new { e.HolderId, e.PropertyId, e.OwnerType, e.Status, e.OwnerIdProtected, e.OwnerNameProtected, e.BirthDateProtected })
             .ToListAsync(cancellationToken);
+
+        using var lease = await tallies.EnterAsync(campaignId, cancellationToken);
+        var tally = await lease.CatchUpAsync(db, cancellationToken);
+        var unitsByHolder = tally?.Count.Roll.Units
+            .SelectMany(unit => unit.Holders.Select(holder => (holder.Key, unit.Label)))
+            .GroupBy(pair => pair.Key, pair => pair.Label)
+            .ToDictionary(g => Tallies.CountingKeys.HolderIdOf(g.Key), g => (IReadOnlyList<string>)g.ToList()) ?? [];
         var holders = entries
             .GroupBy(e => e.HolderId)
             .Select(group =>
             {
                 var first = group.First();
-                return HolderResponse.From(group.Key, first.OwnerType,
-                    protector.Unprotect(first.OwnerNameProtected, PersonalDataPurposes.Name),
-                    first.BirthDateProtected is null ? null : protector.Unprotect(first.BirthDateProtected, PersonalDataPurposes.BirthDate),
-                    group.Select(e => e.PropertyId).Distinct().ToList());
+                var person = first.OwnerType == Registry.OwnerType.Person;
+                var name = protector.Unprotect(first.OwnerNameProtected, PersonalDataPurposes.Name);
+                return new HolderResponse(
+                    group.Key,
+                    first.OwnerIdProtected is null ? null : PersonalDataMasking.Identifier(protector.Unprotect(first.OwnerIdProtected, PersonalDataPurposes.OwnerId)),
+                    person ? PersonalDataMasking.Name(name) : name,
+                    first.BirthDateProtected is null ? null : PersonalDataMasking.BirthDate(DateOnly.ParseExact(
+                        protector.Unprotect(first.BirthDateProtected, PersonalDataPurposes.BirthDate), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                    first.OwnerType.ToString().ToLowerInvariant(),
+                    group.All(e => e.Status == Registry.HolderStatus.Unlocatable) ? "unlocatable" : "normal",
+                    group.Select(e => e.PropertyId).Distinct().ToList(),
+                    unitsByHolder.GetValueOrDefault(group.Key, []),
+                    tally?.StandingOf(group.Key) is { } standing ? StandingResponse.From(standing) : null);
             })
             .ToList();
         return TypedResults.Ok(holders);
@@ -162,12 +179,13 @@ public static class RollApi
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 }
 
+/// <param name="DeemedConsents">Transfers (rule 16): new holders deemed to consent by this version.</param>
 public sealed record RollImportResponse(string Version, bool Unchanged, int Rows, int Properties, int Holders,
-    IReadOnlyList<RollWarning> Warnings, RollDiffResponse? Diff)
+    IReadOnlyList<RollWarning> Warnings, RollDiffResponse? Diff, IReadOnlyList<DeemedConsentRecord> DeemedConsents)
 {
     internal static RollImportResponse From(RollImportOutcome outcome) => new(
         outcome.Version, outcome.Result == RollImportResult.Unchanged, outcome.Rows, outcome.Properties, outcome.Holders,
-        outcome.Warnings, outcome.Diff is null ? null : RollDiffResponse.From(outcome.Diff));
+        outcome.Warnings, outcome.Diff is null ? null : RollDiffResponse.From(outcome.Diff), outcome.DeemedConsents);
 }
 
 /// <summary>What changed against the previous version: property ids only, no personal data.</summary>
@@ -183,12 +201,8 @@ public sealed record RollVersionResponse(string Version, DateTimeOffset Imported
         new(version.Version, version.ImportedAt, version.Rows, version.Properties, version.Holders, version.Warnings);
 }
 
-public sealed record HolderResponse(Guid HolderId, string Name, string? BirthDate, string OwnerType, IReadOnlyList<string> Properties)
-{
-    internal static HolderResponse From(Guid holderId, Registry.OwnerType ownerType, string name, string? birthDate, IReadOnlyList<string> properties) => new(
-        holderId,
-        ownerType == Registry.OwnerType.Person ? PersonalDataMasking.Name(name) : name,
-        birthDate is null ? null : PersonalDataMasking.BirthDate(DateOnly.ParseExact(birthDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-        ownerType.ToString().ToLowerInvariant(),
-        properties);
-}
+/// <param name="OwnerId">The roll's own id for the person, masked.</param>
+/// <param name="Units">The units (rule 1) the holder is on, e.g. "L-10 with S-1".</param>
+/// <param name="Consent">The holder's latest action; null when they have not acted.</param>
+public sealed record HolderResponse(Guid HolderId, string? OwnerId, string Name, string? BirthDate, string OwnerType, string Status,
+    IReadOnlyList<string> Properties, IReadOnlyList<string> Units, StandingResponse? Consent);

@@ -1,4 +1,7 @@
 using Moatown.Campaigns.Data;
+using Moatown.Campaigns.Ledger;
+using Moatown.Campaigns.Seed;
+using Moatown.Campaigns.Tallies;
 using Moatown.Campaigns.Rolls;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Data;
@@ -13,12 +16,25 @@ internal static class Extensions
     {
         builder.AddDefaultAuthentication(Scopes.Campaigns);
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(CampaignPolicies.Manage, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin));
+            .AddPolicy(CampaignPolicies.Manage, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin))
+            .AddPolicy(CampaignPolicies.Read, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin, Roles.DistrictOfficer));
 
         builder.AddServiceDatabase<CampaignsDbContext>("campaignsdb");
         builder.AddPersonalDataProtection();
         builder.Services.AddScoped<RollImporter>();
-        builder.AddMessaging();
+        builder.AddTallies();
+        // After the migrator (registered with the database above): hosted services start in order.
+        builder.Services.AddHostedService<DemoCampaignSeed>();
+        builder.AddMessaging(bus => bus.AddConsumer<ConsentEventsConsumer>());
         builder.AddDefaultOpenApi();
+    }
+
+    /// <summary>The consent ledger and the live counts, kept in step across replicas through the database.</summary>
+    private static void AddTallies(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<LiveTallies>();
+        builder.Services.AddSingleton<TallySignals>();
+        builder.Services.AddHostedService<TallyChangeListener>();
+        builder.Services.AddScoped<ConsentLedger>();
     }
 }

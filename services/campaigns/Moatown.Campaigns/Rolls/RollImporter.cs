@@ -2,9 +2,12 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Moatown.Campaigns.Counting;
 using Moatown.Campaigns.Data;
+using Moatown.Campaigns.Ledger;
 using Moatown.Campaigns.Model;
 using Moatown.Campaigns.Registry;
+using Moatown.Campaigns.Tallies;
 using Moatown.Contracts.Campaigns;
 using Moatown.ServiceDefaults.Messaging;
 using Moatown.ServiceDefaults.PersonalData;
@@ -30,15 +33,18 @@ public sealed class RollImporter(CampaignsDbContext db, PersonalDataProtector pr
             // One import per campaign at a time; a second one is told so instead of waiting.
             if (!await TryLockCampaignAsync(campaign.Id, cancellationToken))
             {
-                return new RollImportOutcome(RollImportResult.Busy, roll.Version, 0, 0, 0, [], null);
+                return new RollImportOutcome(RollImportResult.Busy, roll.Version, 0, 0, 0, [], null, []);
             }
 
+            // Ledger writes take turns with the import: deemed consents and sequence numbers stay in order.
+            var locked = await TallyEvents.LockCampaignAsync(db, campaign.Id, cancellationToken)
+                ?? throw new InvalidOperationException($"Campaign {campaign.Id} disappeared during its roll import.");
             var current = await db.RollVersions.FirstOrDefaultAsync(v => v.CampaignId == campaign.Id && v.IsCurrent, cancellationToken);
             var properties = roll.Rows.Select(r => r.PropertyId).Distinct(StringComparer.Ordinal).Count();
             var holderKeys = roll.Rows.Select(r => r.Holder).Distinct().ToList();
             if (current?.Version == roll.Version)
             {
-                return new RollImportOutcome(RollImportResult.Unchanged, roll.Version, roll.Rows.Count, properties, holderKeys.Count, roll.Warnings, null);
+                return new RollImportOutcome(RollImportResult.Unchanged, roll.Version, roll.Rows.Count, properties, holderKeys.Count, roll.Warnings, null, []);
             }
 
             var diff = current is null ? null : RollDiff.Between(await StoredRolls.LoadAsync(db, current.Id, protector, cancellationToken), roll);
@@ -65,12 +71,57 @@ public sealed class RollImporter(CampaignsDbContext db, PersonalDataProtector pr
             };
             db.RollVersions.Add(version);
             db.Enqueue(new RollVersionPublished(campaign.Id, roll.Version, properties, holderKeys.Count, now), now);
+            var deemed = locked.Status == CampaignStatus.Open && current is not null
+                ? await ApplyTransfersAsync(locked, current, roll, holderIds, importedBy, now, cancellationToken)
+                : [];
             await db.SaveChangesAsync(cancellationToken);
+            await TallyEvents.NotifyOnCommitAsync(db, campaign.Id, cancellationToken);
 
             await CopyEntriesAsync(roll.Rows.Select(row => StoredRolls.ToEntry(row, version.Id, holderIds[row.Holder], protector)), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new RollImportOutcome(RollImportResult.NewVersion, roll.Version, roll.Rows.Count, properties, holderKeys.Count, roll.Warnings, diff);
+            return new RollImportOutcome(RollImportResult.NewVersion, roll.Version, roll.Rows.Count, properties, holderKeys.Count, roll.Warnings, diff, deemed);
         });
+    }
+
+    /// <summary>
+    /// Rule 16: new holders of units whose replaced holders all consented are deemed to consent,
+    /// as ledger entries of this import. The tally's events compare the count on the previous
+    /// roll with the count on the new one.
+    /// </summary>
+    private async Task<IReadOnlyList<DeemedConsentRecord>> ApplyTransfersAsync(
+        Campaign campaign, RollVersionRecord previousVersion, Roll roll, Dictionary<HolderKey, Guid> holderIds, string importedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ledger = await CountLoader.LoadLedgerAsync(db, campaign.Id, 0, campaign.LedgerSequence, cancellationToken);
+        var state = ConsentState.From(ledger.Select(CountLoader.ToAction));
+        var rules = campaign.Counting.ToRules();
+        var previous = await CountLoader.LoadRollAsync(db, previousVersion.Id, previousVersion.Version, protector, cancellationToken);
+        var next = CountedRoll.Build(roll.Rows, roll.Rows.Select(r => CountingKeys.Of(holderIds[r.Holder])).ToArray(), roll.Version);
+        var before = new ConsentCount(previous, state, rules).Tally(campaign.Id, now);
+
+        var transfers = Transfers.Between(previous, next, state, now);
+        var records = new List<DeemedConsentRecord>(transfers.Deemed.Count);
+        foreach (var deemed in transfers.Deemed)
+        {
+            campaign.LedgerSequence++;
+            var holderId = CountingKeys.HolderIdOf(deemed.Holder.Key);
+            db.Ledger.Add(new LedgerEntry
+            {
+                CampaignId = campaign.Id,
+                Sequence = campaign.LedgerSequence,
+                HolderId = holderId,
+                Action = LedgerAction.Consent,
+                Source = LedgerSource.Deemed,
+                At = now,
+                RecordedAt = now,
+                RecordedBy = importedBy,
+                Reference = roll.Version,
+            });
+            state.Apply(deemed.Action);
+            records.Add(new DeemedConsentRecord(holderId, deemed.PropertyIds, deemed.Replaced.Select(r => CountingKeys.HolderIdOf(r.Key)).ToList()));
+        }
+        var after = new ConsentCount(next, state, rules).Tally(campaign.Id, now);
+        TallyEvents.Publish(db, campaign, before, after, now);
+        return records;
     }
 
     /// <summary>The PostgreSQL advisory lock key that serialises imports of one campaign.</summary>

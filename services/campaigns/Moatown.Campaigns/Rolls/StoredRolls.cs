@@ -63,7 +63,7 @@ internal static class StoredRolls
         return new Roll(entries.Select(e => ToRow(e, protector)).ToList());
     }
 
-    private static Fraction ParseShare(string share)
+    public static Fraction ParseShare(string share)
     {
         var parts = share.Split('/');
         return parts.Length == 2
