@@ -67,4 +67,8 @@ public static class AuthenticationExtensions
     /// <summary>The caller's subject: the staff account or OAuth client the token was issued to.</summary>
     public static string SubjectId(this ClaimsPrincipal user) =>
         user.FindFirstValue("sub") ?? throw new InvalidOperationException("Token has no subject.");
+
+    /// <summary>The district a district officer is bound to, or null when the token names none.</summary>
+    public static string? District(this ClaimsPrincipal user) =>
+        user.FindFirstValue(MoatownClaims.District) is { Length: > 0 } district ? district : null;
 }

@@ -12,6 +12,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapCampaignsApi();
+app.MapCampaignLifecycleApi();
 app.MapRollApi();
 app.MapLedgerApi();
 app.MapTallyApi();

@@ -86,8 +86,8 @@ public sealed class SystemFixture : IAsyncLifetime
         return settings;
     }
 
-    /// <summary>Registers (or updates) a confidential client with the given roles and scopes.</summary>
-    public async Task<string> RegisterClientAsync(string clientId, string[] roles, string[] scopes)
+    /// <summary>Registers (or updates) a confidential client with the given roles and scopes, and the district a district officer is bound to.</summary>
+    public async Task<string> RegisterClientAsync(string clientId, string[] roles, string[] scopes, string? district = null)
     {
         await using var scope = Identity.Services.CreateAsyncScope();
         var manager = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
@@ -100,6 +100,10 @@ public sealed class SystemFixture : IAsyncLifetime
             Permissions = { OpenIddictConstants.Permissions.Endpoints.Token, OpenIddictConstants.Permissions.GrantTypes.ClientCredentials },
             Properties = { ["roles"] = JsonSerializer.SerializeToElement(roles) },
         };
+        if (district is not null)
+        {
+            descriptor.Properties["district"] = JsonSerializer.SerializeToElement(district);
+        }
         descriptor.Permissions.UnionWith(scopes.Select(s => OpenIddictConstants.Permissions.Prefixes.Scope + s));
         var existing = await manager.FindByClientIdAsync(clientId);
         if (existing is null)

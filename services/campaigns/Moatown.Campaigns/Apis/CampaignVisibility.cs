@@ -7,8 +7,10 @@ namespace Moatown.Campaigns.Apis;
 internal static class CampaignVisibility
 {
     /// <summary>
-    /// Provider admins see every campaign; organizers only their own. Every read by id goes
-    /// through this, so another organizer's campaign is simply not found.
+    /// What a caller may read: provider admins every campaign, organizers their own, district
+    /// officers those of their district (none when the token names no district); several roles
+    /// see the union. Every read by id goes through this, so a campaign the caller may not see
+    /// is simply not found.
     /// </summary>
     public static IQueryable<Campaign> VisibleTo(this IQueryable<Campaign> campaigns, ClaimsPrincipal user)
     {
@@ -16,7 +18,23 @@ internal static class CampaignVisibility
         {
             return campaigns;
         }
-        var subject = user.SubjectId();
-        return campaigns.Where(c => c.OrganizerId == subject);
+        var organizer = user.IsInRole(Roles.Organizer) ? user.SubjectId() : null;
+        var district = user.IsInRole(Roles.DistrictOfficer) ? user.District() : null;
+        return campaigns.Where(c => (organizer != null && c.OrganizerId == organizer) || (district != null && c.Area.District == district));
+    }
+
+    /// <summary>
+    /// What a caller may change: provider admins every campaign, organizers their own. Never a
+    /// district's campaigns: a district officer who is also an organizer reviews other organizers'
+    /// campaigns but must not edit them, so writes do not use <see cref="VisibleTo"/>.
+    /// </summary>
+    public static IQueryable<Campaign> ManageableBy(this IQueryable<Campaign> campaigns, ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.ProviderAdmin))
+        {
+            return campaigns;
+        }
+        var organizer = user.IsInRole(Roles.Organizer) ? user.SubjectId() : null;
+        return campaigns.Where(c => organizer != null && c.OrganizerId == organizer);
     }
 }

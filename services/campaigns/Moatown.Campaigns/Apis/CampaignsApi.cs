@@ -14,39 +14,27 @@ public static class CampaignsApi
     public static RouteGroupBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/campaigns")
-            .WithTags("Campaigns")
-            .RequireAuthorization(CampaignPolicies.Manage);
+            .WithTags("Campaigns");
 
-        api.MapPost("/", CreateCampaign).WithName(nameof(CreateCampaign));
-        api.MapGet("/{id:guid}", GetCampaign).WithName(nameof(GetCampaign));
-        api.MapGet("/", ListCampaigns).WithName(nameof(ListCampaigns));
+        api.MapPost("/", CreateCampaign).WithName(nameof(CreateCampaign))
+            .RequireAuthorization(CampaignPolicies.Manage);
+        api.MapGet("/{id:guid}", GetCampaign).WithName(nameof(GetCampaign))
+            .RequireAuthorization(CampaignPolicies.Read);
+        api.MapGet("/", ListCampaigns).WithName(nameof(ListCampaigns))
+            .RequireAuthorization(CampaignPolicies.Read);
+        api.MapPut("/{id:guid}", UpdateCampaign).WithName(nameof(UpdateCampaign))
+            .RequireAuthorization(CampaignPolicies.Manage);
         return api;
     }
 
     public static async Task<Results<Created<CampaignResponse>, ValidationProblem>> CreateCampaign(
-        CreateCampaignRequest request,
+        CampaignRequest request,
         ClaimsPrincipal user,
         CampaignsDbContext db,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var name = request.Name?.Trim();
-        var district = request.District?.Trim();
-        var areaName = request.AreaName?.Trim();
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrEmpty(name) || name.Length > Campaign.MaxNameLength)
-        {
-            errors["name"] = [$"A campaign needs a name of 1 to {Campaign.MaxNameLength} characters."];
-        }
-        if (string.IsNullOrEmpty(district) || district.Length > 50)
-        {
-            errors["district"] = ["Name the district (구) of the area, e.g. 중랑구."];
-        }
-        if (string.IsNullOrEmpty(areaName) || areaName.Length > 200)
-        {
-            errors["areaName"] = ["Name the area, e.g. 중화동 모아타운 (1 to 200 characters)."];
-        }
-        if (errors.Count > 0)
+        if (!CampaignRequestValidation.TryValidate(request, CampaignCounting.Default, ConsentFormSettings.Empty, out var settings, out var errors))
         {
             return TypedResults.ValidationProblem(errors);
         }
@@ -55,13 +43,14 @@ public static class CampaignsApi
         var campaign = new Campaign
         {
             Id = Guid.CreateVersion7(now),
-            Name = name!,
-            Area = new CampaignArea(areaName!, district!, string.IsNullOrWhiteSpace(request.Address) ? null : request.Address.Trim()),
+            Name = settings.Name,
+            Area = settings.Area,
             // The owner comes from the token, never from the request body.
             OrganizerId = user.SubjectId(),
             CreatedAt = now,
             UpdatedAt = now,
         };
+        settings.ApplyTo(campaign);
         db.Campaigns.Add(campaign);
         db.Enqueue(new CampaignCreated(campaign.Id, campaign.Name, campaign.CreatedAt), now);
         // One SaveChanges, one transaction: the campaign and its event exist together or not at all.
@@ -95,12 +84,40 @@ public static class CampaignsApi
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(campaigns.Select(CampaignResponse.From).ToList());
     }
-}
 
-public sealed record CreateCampaignRequest(string? Name, string? District, string? AreaName, string? Address);
+    /// <summary>
+    /// Replaces the name and area and, when sent, the counting rules and consent form (fields
+    /// left out keep their values). Only a draft changes: what owners sign and how they are
+    /// counted is fixed once the campaign opens.
+    /// </summary>
+    public static Task<Results<Ok<CampaignResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateCampaign(
+        Guid id,
+        CampaignRequest request,
+        ClaimsPrincipal user,
+        CampaignsDbContext db,
+        TimeProvider time,
+        CancellationToken cancellationToken) =>
+        db.ChangeLockedAsync<Results<Ok<CampaignResponse>, NotFound, ValidationProblem, ProblemHttpResult>>(id, user, async campaign =>
+        {
+            if (campaign is null)
+            {
+                return TypedResults.NotFound();
+            }
+            if (campaign.Status != CampaignStatus.Draft)
+            {
+                return TypedResults.Problem(
+                    title: $"Campaign is {WireNames.Of(campaign.Status)}; its settings are fixed",
+                    detail: "Name, area, counting rules and consent form can change only while the campaign is a draft.",
+                    statusCode: StatusCodes.Status409Conflict);
+            }
+            if (!CampaignRequestValidation.TryValidate(request, campaign.Counting, campaign.ConsentForm, out var settings, out var errors))
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
 
-public sealed record CampaignResponse(Guid Id, string Name, string Status, DateTimeOffset CreatedAt)
-{
-    public static CampaignResponse From(Campaign campaign) =>
-        new(campaign.Id, campaign.Name, campaign.Status.ToString().ToLowerInvariant(), campaign.CreatedAt);
+            settings.ApplyTo(campaign);
+            campaign.UpdatedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Ok(CampaignResponse.From(campaign));
+        }, cancellationToken);
 }

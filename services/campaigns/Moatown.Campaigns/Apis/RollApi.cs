@@ -18,13 +18,15 @@ public static class RollApi
     public static RouteGroupBuilder MapRollApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/campaigns/{campaignId:guid}")
-            .WithTags("Owner roll")
-            .RequireAuthorization(CampaignPolicies.Manage);
+            .WithTags("Owner roll");
 
         api.MapPut("/roll", ImportRoll).WithName(nameof(ImportRoll))
-            .Accepts<string>("text/csv");
-        api.MapGet("/roll", GetRoll).WithName(nameof(GetRoll));
-        api.MapGet("/holders", ListHolders).WithName(nameof(ListHolders));
+            .Accepts<string>("text/csv")
+            .RequireAuthorization(CampaignPolicies.Manage);
+        api.MapGet("/roll", GetRoll).WithName(nameof(GetRoll))
+            .RequireAuthorization(CampaignPolicies.Read);
+        api.MapGet("/holders", ListHolders).WithName(nameof(ListHolders))
+            .RequireAuthorization(CampaignPolicies.Read);
         return api;
     }
 
@@ -40,7 +42,7 @@ public static class RollApi
         RollImporter importer,
         CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().VisibleTo(user).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().ManageableBy(user).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
         if (campaign is null)
         {
             return TypedResults.NotFound();

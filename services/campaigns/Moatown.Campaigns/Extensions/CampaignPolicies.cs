@@ -2,9 +2,9 @@ namespace Moatown.Campaigns.Extensions;
 
 internal static class CampaignPolicies
 {
-    /// <summary>Create and read campaigns: organizers (their own) and provider admins (all).</summary>
+    /// <summary>Create and change campaigns, their rolls and their paper ledger entries: organizers (their own) and provider admins (all).</summary>
     public const string Manage = "campaigns:manage";
 
-    /// <summary>Read campaigns, rolls and tallies: also district officers (their district's).</summary>
+    /// <summary>Read campaigns, rolls, tallies and ledgers: organizers (their own), district officers (their district's) and provider admins (all).</summary>
     public const string Read = "campaigns:read";
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.IdentityModel.Tokens;
+using Moatown.ServiceDefaults.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -42,7 +43,14 @@ internal static class TokenEndpoint
         var identity = new ClaimsIdentity(
             TokenValidationParameters.DefaultAuthenticationType, Claims.Subject, Claims.Role);
         identity.SetClaim(Claims.Subject, await applications.GetClientIdAsync(application, cancellationToken));
-        identity.SetClaims(Claims.Role, await ClientRoles.GetAsync(applications, application, cancellationToken));
+        var roles = await ClientRoles.GetAsync(applications, application, cancellationToken);
+        identity.SetClaims(Claims.Role, roles);
+        // Only a district officer is bound to a district: no token carries a claim its roles do not explain.
+        if (roles.Contains(Roles.DistrictOfficer)
+            && await ClientDistrict.GetAsync(applications, application, cancellationToken) is { } district)
+        {
+            identity.SetClaim(MoatownClaims.District, district);
+        }
 
         // Each scope carries its service's audience, so the token is accepted by exactly the
         // services whose scopes were granted.
