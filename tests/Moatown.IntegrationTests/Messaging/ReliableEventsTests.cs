@@ -23,7 +23,7 @@ public sealed class ReliableEventsTests(SystemFixture system)
         var traceId = ActivityTraceId.CreateRandom();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/campaigns")
         {
-            Content = JsonContent.Create(new { name = "면목동 모아타운 1구역" }),
+            Content = JsonContent.Create(new { name = "면목동 모아타운 1구역", district = "중랑구", areaName = "면목동 모아타운" }),
         };
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
 
