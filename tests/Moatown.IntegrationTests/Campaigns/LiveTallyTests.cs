@@ -68,7 +68,7 @@ public sealed class LiveTallyTests(SystemFixture system)
         (await client.PaperAsync(campaignId, "consents", new { holderId = sua, reference = "t-1" })).EnsureSuccessStatusCode();
 
         // 임수아 sells building B-3 to 송민호 and leaves the roll; 김민준 (not consenting) sells L-2 to 오세훈.
-        var sold = OpenCampaigns.SampleRoll
+        var sold = CampaignRequests.SampleRoll
             .Replace("B-3,building,중화동 1-9,,,임수아,1966-06-06,010-0000-0006", "B-3,building,중화동 1-9,,,송민호,1970-10-10,010-0000-0009", StringComparison.Ordinal)
             .Replace("L-2,land,중화동 1-2,200,,김민준,1980-01-01,010-0000-0001", "L-2,land,중화동 1-2,200,,오세훈,1961-01-01,010-0000-0010", StringComparison.Ordinal);
         using var imported = await client.PutRollAsync(campaignId, sold);

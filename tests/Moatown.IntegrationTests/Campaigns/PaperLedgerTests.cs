@@ -121,7 +121,7 @@ public sealed class PaperLedgerTests(SystemFixture system)
     {
         using var client = await system.ClientAsync(system.Campaigns, Scopes.Campaigns);
         var draft = await client.CreateCampaignAsync("still a draft");
-        (await client.PutRollAsync(draft, OpenCampaigns.SampleRoll)).EnsureSuccessStatusCode();
+        (await client.PutRollAsync(draft, CampaignRequests.SampleRoll)).EnsureSuccessStatusCode();
         var closed = await client.CreateOpenCampaignAsync("closed already");
         (await client.PostAsync($"/api/campaigns/{closed}/close", null)).EnsureSuccessStatusCode();
         var minjunInDraft = (await client.HoldersByMaskedNameAsync(draft))["김*준"];

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace Moatown.IntegrationTests.Infrastructure;
@@ -9,8 +7,6 @@ namespace Moatown.IntegrationTests.Infrastructure;
 /// <summary>A campaign with a roll, opened through the API the way an organizer does it.</summary>
 public static class OpenCampaigns
 {
-    public static readonly string SampleRoll = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Samples", "registry-sample.csv"));
-
     /// <summary>Creates a campaign with a signable consent form, imports the roll and opens it.</summary>
     public static async Task<Guid> CreateOpenCampaignAsync(this HttpClient campaigns, string name, string? roll = null, object? counting = null)
     {
@@ -20,28 +16,16 @@ public static class OpenCampaigns
             district = "중랑구",
             areaName = name,
             counting,
-            consentForm = new
-            {
-                title = "모아타운 관리계획 수립 동의서",
-                body = "본인은 아래 사업의 관리계획 수립에 동의합니다.",
-                statutoryItems = new[] { "사업의 개요", "정비사업비의 분담 기준" },
-            },
+            consentForm = CampaignRequests.CompleteConsentForm,
         });
         Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        using var imported = await campaigns.PutRollAsync(id, roll ?? SampleRoll);
+        using var imported = await campaigns.PutRollAsync(id, roll ?? CampaignRequests.SampleRoll);
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
         using var opened = await campaigns.PostAsync($"/api/campaigns/{id}/open", null);
         Assert.True(opened.IsSuccessStatusCode, await opened.Content.ReadAsStringAsync());
         return id;
-    }
-
-    public static Task<HttpResponseMessage> PutRollAsync(this HttpClient campaigns, Guid campaignId, string csv)
-    {
-        var content = new StringContent(csv, Encoding.UTF8);
-        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        return campaigns.PutAsync($"/api/campaigns/{campaignId}/roll", content);
     }
 
     /// <summary>The holders of the current roll by masked name ("김*준"), which is unique in the sample roll.</summary>
