@@ -1,3 +1,4 @@
+using Moatown.Benchmarks.Import;
 using Moatown.Benchmarks.Tally;
 
 namespace Moatown.Benchmarks;
@@ -11,10 +12,11 @@ public static class Suites
     public static readonly IReadOnlyDictionary<string, (string Description, Func<IBenchmark[]> Benchmarks)> All =
         new Dictionary<string, (string, Func<IBenchmark[]>)>
         {
-            ["registry"] = ("the registry figures: the tally engine on a 100,000-holder roll",
-                () => [new TallyEngineBenchmark()]),
+            ["registry"] = ("the registry figures: tally engine and owner roll import, on a 100,000-holder roll",
+                () => [new TallyEngineBenchmark(), new RollImportBenchmark()]),
             // Parts of the registry suite alone, for working on one figure.
             ["tally"] = ("the tally engine only (no servers)", () => [new TallyEngineBenchmark()]),
+            ["import"] = ("the owner roll import only (PostgreSQL, RabbitMQ, identity and campaigns)", () => [new RollImportBenchmark()]),
         };
 
     /// <summary>What ./moatown bench runs when no suite is named: every figure once.</summary>
