@@ -1,0 +1,30 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Moatown.Benchmarks.Import;
+
+public static class CampaignRequests
+{
+    public static async Task<Guid> CreateCampaignAsync(this HttpClient campaigns, string name, CancellationToken cancellationToken)
+    {
+        using var response = await campaigns.PostAsJsonAsync("/api/campaigns", new { name, district = "중랑구", areaName = $"{name} 구역" }, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException($"Creating a campaign answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return body.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>PUT /api/campaigns/{id}/roll; returns the holder count of the new version, or throws unless 201.</summary>
+    public static async Task<int> ImportRollAsync(this HttpClient campaigns, Guid campaignId, byte[] csv, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(csv);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = "utf-8" };
+        using var response = await campaigns.PutAsync($"/api/campaigns/{campaignId}/roll", content, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Created)
+            throw new InvalidOperationException($"The roll import answered {(int)response.StatusCode}: {text[..Math.Min(text.Length, 2000)]}");
+        return JsonDocument.Parse(text).RootElement.GetProperty("holders").GetInt32();
+    }
+}

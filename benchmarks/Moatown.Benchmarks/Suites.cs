@@ -1,0 +1,24 @@
+using Moatown.Benchmarks.Import;
+using Moatown.Benchmarks.Tally;
+
+namespace Moatown.Benchmarks;
+
+/// <summary>
+/// The suites ./moatown bench NAME runs. A new benchmark is one more IBenchmark file and its
+/// line here: in an existing suite, or in a new one, which is then a new command.
+/// </summary>
+public static class Suites
+{
+    public static readonly IReadOnlyDictionary<string, (string Description, Func<IBenchmark[]> Benchmarks)> All =
+        new Dictionary<string, (string, Func<IBenchmark[]>)>
+        {
+            ["registry"] = ("the registry figures: tally engine and owner roll import, on a 100,000-holder roll",
+                () => [new TallyEngineBenchmark(), new RollImportBenchmark()]),
+            // Parts of the registry suite alone, for working on one figure.
+            ["tally"] = ("the tally engine only (no servers)", () => [new TallyEngineBenchmark()]),
+            ["import"] = ("the owner roll import only (PostgreSQL, RabbitMQ, identity and campaigns)", () => [new RollImportBenchmark()]),
+        };
+
+    /// <summary>What ./moatown bench runs when no suite is named: every figure once.</summary>
+    public static readonly IReadOnlyList<string> Default = ["registry"];
+}
