@@ -118,4 +118,19 @@ public sealed class PersonalDataProtectorTests
     [Fact]
     public void Birth_dates_keep_only_the_year() =>
         Assert.Equal("1980-**-**", PersonalDataMasking.BirthDate(new DateOnly(1980, 1, 1)));
+
+    [Fact]
+    public void Many_threads_protecting_and_reading_at_once_each_get_their_own_values_back()
+    {
+        var protector = Protector();
+        var failures = 0;
+
+        Parallel.For(0, 20_000, i =>
+        {
+            var value = $"소유자{i}";
+            if (protector.Unprotect(protector.Protect(value, "holder.name"), "holder.name") != value) Interlocked.Increment(ref failures);
+        });
+
+        Assert.Equal(0, failures);
+    }
 }

@@ -12,7 +12,6 @@ using Moatown.Contracts.Campaigns;
 using Moatown.ServiceDefaults.Messaging;
 using Moatown.ServiceDefaults.PersonalData;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Moatown.Campaigns.Rolls;
 
@@ -77,7 +76,11 @@ public sealed class RollImporter(CampaignsDbContext db, PersonalDataProtector pr
             await db.SaveChangesAsync(cancellationToken);
             await TallyEvents.NotifyOnCommitAsync(db, campaign.Id, cancellationToken);
 
-            await CopyEntriesAsync(roll.Rows.Select(row => StoredRolls.ToEntry(row, version.Id, holderIds[row.Holder], protector)), cancellationToken);
+            // Encryption is most of the CPU an import costs: it runs on every core before the COPY.
+            var entries = new RollEntry[roll.Rows.Count];
+            var sealer = new RollFieldSealer(protector);
+            Parallel.For(0, entries.Length, i => entries[i] = StoredRolls.ToEntry(roll.Rows[i], version.Id, holderIds[roll.Rows[i].Holder], sealer));
+            await CopyEntriesAsync(entries, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new RollImportOutcome(RollImportResult.NewVersion, roll.Version, roll.Rows.Count, properties, holderKeys.Count, roll.Warnings, diff, deemed);
         });
@@ -154,58 +157,42 @@ public sealed class RollImporter(CampaignsDbContext db, PersonalDataProtector pr
             ids[key] = id;
         }
 
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            "COPY holders (id, campaign_id, key_index, first_seen_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
-        {
-            foreach (var holder in added)
-            {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(holder.Id, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(holder.CampaignId, NpgsqlDbType.Uuid, cancellationToken);
-                await writer.WriteAsync(holder.KeyIndex, NpgsqlDbType.Varchar, cancellationToken);
-                await writer.WriteAsync(holder.FirstSeenAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-            await writer.CompleteAsync(cancellationToken);
-        }
+        await CopyAsync("COPY holders (id, campaign_id, key_index, first_seen_at) FROM STDIN", added,
+            (rows, holder) => rows.Add(holder.Id).Add(holder.CampaignId).Add(holder.KeyIndex).Add(holder.FirstSeenAt), cancellationToken);
         return ids;
     }
 
-    /// <summary>Binary COPY: a 100,000-row roll in one round of streaming instead of 100,000 inserts.</summary>
-    private async Task CopyEntriesAsync(IEnumerable<RollEntry> entries, CancellationToken cancellationToken)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var writer = await connection.BeginBinaryImportAsync(
-            """
-            COPY roll_entries (roll_version_id, holder_id, line, property_id, property_kind, lot_number, land_area_m2, share,
-                               is_representative, owner_type, managing_authority, status, owner_id_protected,
-                               owner_name_protected, birth_date_protected, phone_protected, address_protected)
-            FROM STDIN (FORMAT BINARY)
-            """, cancellationToken);
-        foreach (var entry in entries)
-        {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(entry.RollVersionId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(entry.HolderId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(entry.Line, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(entry.PropertyId, NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(entry.PropertyKind.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(entry.LotNumber, NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, entry.LandAreaM2, NpgsqlDbType.Numeric, cancellationToken);
-            await writer.WriteAsync(entry.Share, NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(entry.IsRepresentative, NpgsqlDbType.Boolean, cancellationToken);
-            await writer.WriteAsync(entry.OwnerType.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, entry.ManagingAuthority, NpgsqlDbType.Varchar, cancellationToken);
-            await writer.WriteAsync(entry.Status.ToString(), NpgsqlDbType.Varchar, cancellationToken);
-            await WriteNullableAsync(writer, entry.OwnerIdProtected, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(entry.OwnerNameProtected, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, entry.BirthDateProtected, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, entry.PhoneProtected, NpgsqlDbType.Text, cancellationToken);
-            await WriteNullableAsync(writer, entry.AddressProtected, NpgsqlDbType.Text, cancellationToken);
-        }
-        await writer.CompleteAsync(cancellationToken);
-    }
+    /// <summary>COPY: a 100,000-row roll in one round of streaming instead of 100,000 inserts.</summary>
+    private Task CopyEntriesAsync(IEnumerable<RollEntry> entries, CancellationToken cancellationToken) => CopyAsync(
+        """
+        COPY roll_entries (roll_version_id, holder_id, line, property_id, property_kind, lot_number, land_area_m2, share,
+                           is_representative, owner_type, managing_authority, status, owner_id_protected,
+                           owner_name_protected, birth_date_protected, phone_protected, address_protected)
+        FROM STDIN
+        """,
+        entries,
+        (rows, e) => rows.Add(e.RollVersionId).Add(e.HolderId).Add(e.Line).Add(e.PropertyId).Add(e.PropertyKind.ToString()).Add(e.LotNumber)
+            .Add(e.LandAreaM2).Add(e.Share).Add(e.IsRepresentative).Add(e.OwnerType.ToString()).Add(e.ManagingAuthority)
+            .Add(e.Status.ToString()).Add(e.OwnerIdProtected).Add(e.OwnerNameProtected).Add(e.BirthDateProtected)
+            .Add(e.PhoneProtected).Add(e.AddressProtected),
+        cancellationToken);
 
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, type, cancellationToken);
+    /// <summary>Streams the rows in chunks of about a megabyte; the COPY ends when the writer is disposed.</summary>
+    private async Task CopyAsync<T>(string command, IEnumerable<T> items, Action<CopyTextRows, T> addRow, CancellationToken cancellationToken)
+    {
+        const int ChunkChars = 1 << 20;
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var writer = await connection.BeginTextImportAsync(command, cancellationToken);
+        var rows = new CopyTextRows();
+        foreach (var item in items)
+        {
+            addRow(rows, item);
+            rows.EndRow();
+            if (rows.Length >= ChunkChars)
+            {
+                await writer.WriteAsync(rows.Take().AsMemory(), cancellationToken);
+            }
+        }
+        await writer.WriteAsync(rows.Take().AsMemory(), cancellationToken);
+    }
 }

@@ -11,7 +11,7 @@ namespace Moatown.Campaigns.Rolls;
 /// <summary>Turns roll rows into stored entries and back, encrypting and decrypting personal data.</summary>
 internal static class StoredRolls
 {
-    public static RollEntry ToEntry(RollRow row, Guid rollVersionId, Guid holderId, PersonalDataProtector protector) => new()
+    public static RollEntry ToEntry(RollRow row, Guid rollVersionId, Guid holderId, RollFieldSealer protector) => new()
     {
         RollVersionId = rollVersionId,
         HolderId = holderId,
@@ -25,11 +25,11 @@ internal static class StoredRolls
         OwnerType = row.OwnerType,
         ManagingAuthority = row.ManagingAuthority,
         Status = row.Status,
-        OwnerIdProtected = ProtectOptional(row.OwnerId, PersonalDataPurposes.OwnerId, protector),
-        OwnerNameProtected = protector.Protect(row.OwnerName, PersonalDataPurposes.Name),
-        BirthDateProtected = ProtectOptional(row.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), PersonalDataPurposes.BirthDate, protector),
-        PhoneProtected = ProtectOptional(row.Phone, PersonalDataPurposes.Phone, protector),
-        AddressProtected = ProtectOptional(row.Address, PersonalDataPurposes.Address, protector),
+        OwnerIdProtected = ProtectOptional(holderId, row.OwnerId, PersonalDataPurposes.OwnerId, protector),
+        OwnerNameProtected = protector.Protect(holderId, row.OwnerName, PersonalDataPurposes.Name),
+        BirthDateProtected = ProtectOptional(holderId, row.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), PersonalDataPurposes.BirthDate, protector),
+        PhoneProtected = ProtectOptional(holderId, row.Phone, PersonalDataPurposes.Phone, protector),
+        AddressProtected = ProtectOptional(holderId, row.Address, PersonalDataPurposes.Address, protector),
     };
 
     public static RollRow ToRow(RollEntry entry, PersonalDataProtector protector) => new()
@@ -71,8 +71,8 @@ internal static class StoredRolls
             : new Fraction(BigInteger.Parse(share, CultureInfo.InvariantCulture), 1);
     }
 
-    private static string? ProtectOptional(string? value, string purpose, PersonalDataProtector protector) =>
-        string.IsNullOrEmpty(value) ? null : protector.Protect(value, purpose);
+    private static string? ProtectOptional(Guid holderId, string? value, string purpose, RollFieldSealer protector) =>
+        string.IsNullOrEmpty(value) ? null : protector.Protect(holderId, value, purpose);
 
     private static string? UnprotectOptional(string? value, string purpose, PersonalDataProtector protector) =>
         value is null ? null : protector.Unprotect(value, purpose);
