@@ -12,11 +12,12 @@ public static class Suites
     public static readonly IReadOnlyDictionary<string, (string Description, Func<IBenchmark[]> Benchmarks)> All =
         new Dictionary<string, (string, Func<IBenchmark[]>)>
         {
-            ["registry"] = ("the registry figures: tally engine and owner roll import, on a 100,000-holder roll",
-                () => [new TallyEngineBenchmark(), new RollImportBenchmark()]),
+            ["registry"] = ("the registry figures: tally engine, owner roll import and the live tally stream, on a 100,000-holder roll",
+                () => [new TallyEngineBenchmark(), new RollImportBenchmark(), new TallyStreamBenchmark()]),
             // Parts of the registry suite alone, for working on one figure.
             ["tally"] = ("the tally engine only (no servers)", () => [new TallyEngineBenchmark()]),
             ["import"] = ("the owner roll import only (PostgreSQL, RabbitMQ, identity and campaigns)", () => [new RollImportBenchmark()]),
+            ["stream"] = ("the live tally stream only, at 50 consents/s", () => [new TallyStreamBenchmark()]),
         };
 
     /// <summary>What ./moatown bench runs when no suite is named: every figure once.</summary>

@@ -86,6 +86,8 @@ public sealed class HostedSystem : IAsyncDisposable
             ["Identity:Issuer"] = Issuer,
             // Request and EF Core logs on the console would be measured too, and drown the report.
             ["Logging:LogLevel:Default"] = "Warning",
+            // The benchmarks make their own campaigns.
+            ["Campaigns:DemoCampaign:Enabled"] = "false",
         };
         foreach (var (key, value) in extra) settings[key] = value;
         return settings;

@@ -48,7 +48,8 @@ public sealed class TallyEngineBenchmark : IBenchmark
             if (report.ResultStatistics is not { } statistics)
                 throw new InvalidOperationException($"BenchmarkDotNet measured nothing for {method}; see its log in {config.ArtifactsPath}.");
             figures.Add(new Figure(name, what, target,
-                new Measurement(statistics.Min / 1e6, statistics.Median / 1e6, statistics.Max / 1e6, statistics.N)));
+                new Measurement(statistics.Min / 1e6, statistics.Median / 1e6, statistics.Max / 1e6, statistics.N,
+                    statistics.Percentiles.P95 / 1e6, statistics.Percentiles.Percentile(99) / 1e6)));
             if (report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase) is { } bytes)
                 notes.Add($"{name}: {bytes / 1024.0:F1} KiB allocated per operation (BenchmarkDotNet, {statistics.N} iterations, min/median/max of iteration means).");
         }
