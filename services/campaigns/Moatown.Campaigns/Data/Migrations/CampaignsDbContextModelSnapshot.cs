@@ -490,21 +490,6 @@ namespace Moatown.Campaigns.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Moatown.Campaigns.Model.RollEntry", b =>
-                {
-                    b.HasOne("Moatown.Campaigns.Model.Holder", null)
-                        .WithMany()
-                        .HasForeignKey("HolderId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Moatown.Campaigns.Model.RollVersionRecord", null)
-                        .WithMany()
-                        .HasForeignKey("RollVersionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Moatown.Campaigns.Model.RollVersionRecord", b =>
                 {
                     b.HasOne("Moatown.Campaigns.Model.Campaign", null)
