@@ -24,11 +24,7 @@ internal static class CampaignLocks
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // Locked first, read after: under READ COMMITTED the read then sees the last committed change.
-            // (The lock is not composed into the entity query: EF maps a FromSql query's complex-type
-            // columns by their default names, not the configured ones.)
-            await db.Database
-                .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM campaigns WHERE id = {id} FOR UPDATE")
-                .ToListAsync(cancellationToken);
+            await db.LockCampaignRowAsync(id, cancellationToken);
             var campaign = await db.Campaigns.ManageableBy(user).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
             var result = await change(campaign);
             await transaction.CommitAsync(cancellationToken);

@@ -37,14 +37,10 @@ internal static class TallyEvents
     public static Task NotifyOnCommitAsync(CampaignsDbContext db, Guid campaignId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"SELECT pg_notify({TallyChangeListener.Channel}, {campaignId.ToString("D")})", cancellationToken);
 
-    /// <summary>
-    /// The campaign row, locked until the transaction ends: ledger writes, roll imports and
-    /// lifecycle changes of a campaign take turns. Locked first, read after (EF maps a FromSql
-    /// query's complex-type columns by their default names, so the lock is a query of its own).
-    /// </summary>
+    /// <summary>The campaign, its row locked until the transaction ends (see <see cref="CampaignRowLock"/>).</summary>
     public static async Task<Campaign?> LockCampaignAsync(CampaignsDbContext db, Guid campaignId, CancellationToken cancellationToken)
     {
-        await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM campaigns WHERE id = {campaignId} FOR UPDATE").ToListAsync(cancellationToken);
+        await db.LockCampaignRowAsync(campaignId, cancellationToken);
         return await db.Campaigns.FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
     }
 }
