@@ -33,7 +33,7 @@ public sealed class TallyStreamBenchmark : IBenchmark
         var campaignId = await system.CampaignsClient.CreateCampaignAsync("벤치마크 실시간 집계", cancellationToken);
         await system.CampaignsClient.ImportRollAsync(campaignId, roll.Csv, cancellationToken);
         await system.CampaignsClient.OpenAsync(campaignId, cancellationToken);
-        var holders = (await system.CampaignsClient.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/holders", cancellationToken))
+        var holders = (await system.CampaignsClient.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/holders?limit={Consents}", cancellationToken))
             .EnumerateArray().Select(h => h.GetProperty("holderId").GetGuid()).Take(Consents).ToArray();
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

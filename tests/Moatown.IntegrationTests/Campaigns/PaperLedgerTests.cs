@@ -151,6 +151,27 @@ public sealed class PaperLedgerTests(SystemFixture system)
         Assert.Equal(0, await LedgerLengthAsync(campaignId));
     }
 
+    [Fact]
+    public async Task Holders_come_a_page_at_a_time_with_their_units_and_latest_action()
+    {
+        using var client = await system.ClientAsync(system.Campaigns, Scopes.Campaigns);
+        var campaignId = await client.CreateOpenCampaignAsync("holder pages");
+        var all = await client.GetAsync($"/api/campaigns/{campaignId}/holders");
+        var everyone = (await all.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToArray();
+        var seoyeon = everyone.Single(h => h.GetProperty("name").GetString() == "이*연").GetProperty("holderId").GetGuid();
+        (await client.PaperAsync(campaignId, "consents", new { holderId = seoyeon, reference = "p-1" })).EnsureSuccessStatusCode();
+
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/holders?offset=1&limit=2");
+        var withConsent = (await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/holders"))
+            .EnumerateArray().Single(h => h.GetProperty("holderId").GetGuid() == seoyeon);
+
+        Assert.Equal("14", Assert.Single(all.Headers.GetValues("X-Total-Count")));
+        Assert.Equal(everyone.Skip(1).Take(2).Select(h => h.GetProperty("holderId").GetGuid()), page.EnumerateArray().Select(h => h.GetProperty("holderId").GetGuid()));
+        Assert.Equal(["L-3", "B-2", "L-5"], withConsent.GetProperty("units").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal("consent", withConsent.GetProperty("consent").GetProperty("action").GetString());
+        Assert.Equal("paper", withConsent.GetProperty("consent").GetProperty("source").GetString());
+    }
+
     private Task<int> LedgerLengthAsync(Guid campaignId) =>
         system.QueryCampaignsAsync(db => db.Ledger.CountAsync(e => e.CampaignId == campaignId));
 }

@@ -100,11 +100,13 @@ public static class RollApi
 
     /// <summary>
     /// The persons of the current roll with their pseudonymous holderId, the units they hold and
-    /// their consent now. Names, birth dates and the roll's owner ids are masked: full view, with
+    /// their consent now, in roll order, a page at a time (<c>offset</c>, <c>limit</c> ≤ 5,000;
+    /// the header <c>X-Total-Count</c> says how many there are). Names, birth dates and the roll's owner ids are masked: full view, with
     /// a stated purpose and an audit record, comes with the personal-data access roles.
     /// </summary>
     public static async Task<Results<Ok<List<HolderResponse>>, NotFound>> ListHolders(
-        Guid campaignId, ClaimsPrincipal user, CampaignsDbContext db, PersonalDataProtector protector, LiveTallies tallies, CancellationToken cancellationToken)
+        Guid campaignId, int? offset, int? limit, HttpResponse response, ClaimsPrincipal user, CampaignsDbContext db,
+        PersonalDataProtector protector, LiveTallies tallies, CancellationToken cancellationToken)
     {
         if (!await db.Campaigns.VisibleTo(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
         {
@@ -128,8 +130,12 @@ public static class RollApi
             .SelectMany(unit => unit.Holders.Select(holder => (holder.Key, unit.Label)))
             .GroupBy(pair => pair.Key, pair => pair.Label)
             .ToDictionary(g => Tallies.CountingKeys.HolderIdOf(g.Key), g => (IReadOnlyList<string>)g.ToList()) ?? [];
-        var holders = entries
-            .GroupBy(e => e.HolderId)
+        // In roll order, a page at a time: only the page's names are decrypted.
+        var groups = entries.GroupBy(e => e.HolderId).ToList();
+        response.Headers["X-Total-Count"] = groups.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var holders = groups
+            .Skip(Math.Max(0, offset ?? 0))
+            .Take(Math.Clamp(limit ?? DefaultHolderPage, 1, MaxHolderPage))
             .Select(group =>
             {
                 var first = group.First();
@@ -150,6 +156,9 @@ public static class RollApi
             .ToList();
         return TypedResults.Ok(holders);
     }
+
+    private const int DefaultHolderPage = 1000;
+    private const int MaxHolderPage = 5000;
 
     /// <summary>The body, or null when it is larger than the limit.</summary>
     private static async Task<ReadOnlyMemory<byte>?> ReadLimitedAsync(HttpContext http, int limit, CancellationToken cancellationToken)
