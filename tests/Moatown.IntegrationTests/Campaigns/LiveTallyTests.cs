@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Moatown.IntegrationTests.Infrastructure;
 using Moatown.ServiceDefaults.Authentication;
 
@@ -91,6 +92,28 @@ public sealed class LiveTallyTests(SystemFixture system)
         // 임수아 left the roll: her consent stays in the history but counts for nothing.
         var history = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/ledger?holderId={sua}");
         Assert.Single(history.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task An_unused_count_is_let_go_and_counted_again_when_asked_for()
+    {
+        await using var replica = system.CreateCampaigns(new()
+        {
+            ["Campaigns:Tallies:ReleaseIdleAfter"] = "00:00:02",
+            ["Campaigns:Tallies:CheckEvery"] = "00:00:00.2",
+        });
+        using var client = await system.ClientAsync(replica, Scopes.Campaigns);
+        var campaignId = await client.CreateOpenCampaignAsync("released when idle");
+        var holders = await client.HoldersByMaskedNameAsync(campaignId);
+        (await client.PaperAsync(campaignId, "consents", new { holderId = holders["김*준"], reference = "i-1" })).EnsureSuccessStatusCode();
+        var tallies = replica.Services.GetRequiredService<Moatown.Campaigns.Tallies.LiveTallies>();
+        Assert.True(tallies.CountedCampaigns > 0);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(tallies.CountedCampaigns == 0), TimeSpan.FromSeconds(10), "the idle count is released");
+        var recounted = await client.TallyAsync(campaignId);
+
+        Assert.Equal(1, recounted.GetProperty("owners").GetProperty("consented").GetInt32());
+        Assert.Equal(500m, recounted.GetProperty("landArea").GetProperty("consentedM2").GetDecimal());
     }
 
     private static string Without(JsonElement tally, string property) =>

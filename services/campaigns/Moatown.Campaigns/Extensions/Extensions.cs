@@ -35,6 +35,8 @@ internal static class Extensions
         builder.Services.AddSingleton<LiveTallies>();
         builder.Services.AddSingleton<TallySignals>();
         builder.Services.AddHostedService<TallyChangeListener>();
+        builder.Services.Configure<TallyMemoryOptions>(builder.Configuration.GetSection(TallyMemoryOptions.SectionName));
+        builder.Services.AddHostedService<IdleTallyRelease>();
         builder.Services.AddScoped<ConsentLedger>();
     }
 }

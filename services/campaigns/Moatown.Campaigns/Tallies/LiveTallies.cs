@@ -12,16 +12,48 @@ namespace Moatown.Campaigns.Tallies;
 /// (one small query when nothing changed), so replicas of this service agree without talking to
 /// each other.
 /// </summary>
-public sealed class LiveTallies(PersonalDataProtector protector, ILogger<LiveTallies> logger)
+public sealed class LiveTallies(PersonalDataProtector protector, TimeProvider time, ILogger<LiveTallies> logger)
 {
     private readonly ConcurrentDictionary<Guid, Slot> slots = new();
+
+    /// <summary>Campaigns whose count this process holds in memory now.</summary>
+    public int CountedCampaigns => slots.Values.Count(s => s.Current is not null || s.Roll is not null);
 
     /// <summary>Waits for the campaign's gate; dispose the lease to let the next one in.</summary>
     internal async Task<TallyLease> EnterAsync(Guid campaignId, CancellationToken cancellationToken)
     {
         var slot = slots.GetOrAdd(campaignId, _ => new Slot());
         await slot.Gate.WaitAsync(cancellationToken);
+        slot.LastUsed = time.GetTimestamp();
         return new TallyLease(this, campaignId, slot);
+    }
+
+    /// <summary>
+    /// Lets go of the counts nobody used for <paramref name="idleFor"/>: a 100,000-holder roll's
+    /// count holds tens of megabytes, and a campaign that closed, or that nobody watches tonight,
+    /// is recounted from the database when it is asked for again. A watched campaign's streams use
+    /// its count at every change and heartbeat, so it stays.
+    /// </summary>
+    public int ReleaseIdle(TimeSpan idleFor)
+    {
+        var released = 0;
+        foreach (var slot in slots.Values)
+        {
+            if (time.GetElapsedTime(slot.LastUsed) < idleFor || (slot.Current is null && slot.Roll is null) || !slot.Gate.Wait(0))
+            {
+                continue;
+            }
+            try
+            {
+                (slot.Current, slot.Roll, slot.RollVersionId) = (null, null, null);
+                released++;
+            }
+            finally
+            {
+                slot.Gate.Release();
+            }
+        }
+        return released;
     }
 
     /// <summary>The campaign's tally now and the ledger sequence it includes, or null when there is no such campaign.</summary>
@@ -89,6 +121,7 @@ public sealed class LiveTallies(PersonalDataProtector protector, ILogger<LiveTal
         /// <summary>The last roll built, kept apart from the count: new rules or a failed write recount without reloading it.</summary>
         public Guid? RollVersionId { get; set; }
         public CountedRoll? Roll { get; set; }
+        public long LastUsed { get; set; }
     }
 }
 
