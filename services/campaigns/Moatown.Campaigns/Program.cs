@@ -16,5 +16,6 @@ app.MapCampaignLifecycleApi();
 app.MapRollApi();
 app.MapLedgerApi();
 app.MapTallyApi();
+app.MapInvitationsApi();
 
 app.Run();

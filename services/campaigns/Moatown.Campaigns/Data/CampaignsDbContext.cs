@@ -11,6 +11,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<RollVersionRecord> RollVersions => Set<RollVersionRecord>();
     public DbSet<RollEntry> RollEntries => Set<RollEntry>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
@@ -19,6 +20,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
         modelBuilder.MapCampaigns();
         modelBuilder.MapRoll();
         modelBuilder.MapLedger();
+        modelBuilder.MapInvitations();
         modelBuilder.MapOutboxAndInbox();
     }
 }

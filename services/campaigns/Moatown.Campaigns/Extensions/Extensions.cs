@@ -1,4 +1,5 @@
 using Moatown.Campaigns.Data;
+using Moatown.Campaigns.Invitations;
 using Moatown.Campaigns.Ledger;
 using Moatown.Campaigns.Seed;
 using Moatown.Campaigns.Tallies;
@@ -23,6 +24,8 @@ internal static class Extensions
         builder.AddPersonalDataProtection();
         builder.Services.AddScoped<RollImporter>();
         builder.AddTallies();
+        builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection(InvitationOptions.SectionName));
+        builder.Services.AddScoped<InvitationIssuer>();
         // After the migrator (registered with the database above): hosted services start in order.
         builder.Services.AddHostedService<DemoCampaignSeed>();
         builder.AddMessaging(bus => bus.AddConsumer<ConsentEventsConsumer>());

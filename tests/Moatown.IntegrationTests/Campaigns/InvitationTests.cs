@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Moatown.Contracts.Campaigns;
+using Moatown.IntegrationTests.Infrastructure;
+using Moatown.ServiceDefaults.Authentication;
+using Moatown.ServiceDefaults.PersonalData;
+
+namespace Moatown.IntegrationTests.Campaigns;
+
+/// <summary>Personal links: who gets one, resending, reminders, and what is stored of the secret.</summary>
+[Collection(SystemCollection.Name)]
+public sealed class InvitationTests(SystemFixture system)
+{
+    // The sample roll's holders with a phone number.
+    private static readonly string[] WithPhone = ["김*준", "이*연", "박*훈", "최*진", "정*은", "임*아", "장*호", "한*준"];
+
+    [Fact]
+    public async Task Everyone_with_a_phone_number_is_invited_and_the_others_are_named()
+    {
+        using var client = await system.ClientAsync(system.Campaigns, Scopes.Campaigns);
+        var campaignId = await client.CreateOpenCampaignAsync("invite all");
+        var holders = await client.HoldersByMaskedNameAsync(campaignId);
+
+        using var response = await client.PostAsJsonAsync($"/api/campaigns/{campaignId}/invitations", new { });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(WithPhone.Select(n => holders[n]).Order(), body.GetProperty("issued").EnumerateArray().Select(i => i.GetProperty("holderId").GetGuid()).Order());
+        Assert.Equal(holders.Count - WithPhone.Length, body.GetProperty("withoutPhone").GetArrayLength());
+        Assert.All(body.GetProperty("issued").EnumerateArray(), i => Assert.Equal("active", i.GetProperty("status").GetString()));
+        // The events carry ids only.
+        var events = await system.QueryCampaignsAsync(db => db.OutboxMessages.AsNoTracking()
+            .Where(m => m.MessageType == typeof(InvitationIssued).FullName).Select(m => m.Payload).ToListAsync());
+        var ours = events.Where(p => p.Contains(campaignId.ToString(), StringComparison.Ordinal)).ToList();
+        Assert.Equal(WithPhone.Length, ours.Count);
+        Assert.All(ours, p => Assert.DoesNotContain("+8210", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_resent_link_replaces_the_old_one_and_the_secret_is_kept_only_hashed_and_encrypted()
+    {
+        using var client = await system.ClientAsync(system.Campaigns, Scopes.Campaigns);
+        var campaignId = await client.CreateOpenCampaignAsync("resend");
+        var minjun = (await client.HoldersByMaskedNameAsync(campaignId))["김*준"];
+
+        (await client.PostAsJsonAsync($"/api/campaigns/{campaignId}/invitations", new { holderIds = new[] { minjun } })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync($"/api/campaigns/{campaignId}/invitations", new { holderIds = new[] { minjun } })).EnsureSuccessStatusCode();
+        var list = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/invitations?holderId={minjun}");
+
+        Assert.Equal(["active", "replaced"], list.EnumerateArray().Select(i => i.GetProperty("status").GetString()));
+        Assert.DoesNotContain("token", list.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        var stored = await system.QueryCampaignsAsync(db => db.Invitations.AsNoTracking().Where(i => i.CampaignId == campaignId).ToListAsync());
+        var protector = system.Campaigns.Services.GetRequiredService<PersonalDataProtector>();
+        Assert.All(stored, invitation =>
+        {
+            var token = protector.Unprotect(invitation.TokenProtected, "invitation.token");
+            Assert.True(token.Length >= 43, "256 random bits");
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token))), invitation.TokenHash);
+            Assert.DoesNotContain(token, invitation.TokenProtected, StringComparison.Ordinal);
+        });
+        Assert.NotEqual(stored[0].TokenHash, stored[1].TokenHash);
+    }
+
+    [Fact]
+    public async Task A_reminder_skips_those_who_consent_now()
+    {
+        using var client = await system.ClientAsync(system.Campaigns, Scopes.Campaigns);
+        var campaignId = await client.CreateOpenCampaignAsync("reminder");
+        var holders = await client.HoldersByMaskedNameAsync(campaignId);
+        (await client.PaperAsync(campaignId, "consents", new { holderId = holders["임*아"], reference = "r-1" })).EnsureSuccessStatusCode();
+
+        using var response = await client.PostAsJsonAsync($"/api/campaigns/{campaignId}/invitations", new { reminder = true });
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([holders["임*아"]], body.GetProperty("alreadyConsenting").EnumerateArray().Select(h => h.GetGuid()));
+        Assert.Equal(WithPhone.Length - 1, body.GetProperty("issued").GetArrayLength());
+        Assert.All(body.GetProperty("issued").EnumerateArray(), i => Assert.Equal("reminder", i.GetProperty("kind").GetString()));
+    }
+
+    [Fact]
+    public async Task A_draft_campaign_or_a_holder_not_on_the_roll_invites_nobody()
+    {
+        using var client = await system.ClientAsync(system.Campaigns, Scopes.Campaigns);
+        var draft = await client.CreateReadyCampaignAsync("draft invite");
+        var open = await client.CreateOpenCampaignAsync("stranger invite");
+        var minjun = (await client.HoldersByMaskedNameAsync(open))["김*준"];
+
+        using var onDraft = await client.PostAsJsonAsync($"/api/campaigns/{draft}/invitations", new { });
+        using var stranger = await client.PostAsJsonAsync($"/api/campaigns/{open}/invitations", new { holderIds = new[] { minjun, Guid.NewGuid() } });
+
+        await onDraft.AssertProblemAsync(HttpStatusCode.Conflict);
+        var problem = await stranger.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(1, problem.GetProperty("holderIds").GetArrayLength());
+        Assert.Equal(0, await system.QueryCampaignsAsync(db => db.Invitations.CountAsync(i => i.CampaignId == draft || i.CampaignId == open)));
+    }
+
+    [Fact]
+    public async Task A_district_officer_sees_invitations_but_cannot_send_them()
+    {
+        var secret = await system.RegisterClientAsync("officer-invitations", [Roles.DistrictOfficer], [Scopes.Campaigns], district: "중랑구");
+        using var officer = await system.ClientAsync(system.Campaigns, Scopes.Campaigns, "officer-invitations", secret);
+        using var client = await system.ClientAsync(system.Campaigns, Scopes.Campaigns);
+        var campaignId = await client.CreateOpenCampaignAsync("officer view");
+
+        using var send = await officer.PostAsJsonAsync($"/api/campaigns/{campaignId}/invitations", new { });
+        using var read = await officer.GetAsync($"/api/campaigns/{campaignId}/invitations");
+
+        await send.AssertProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+}
