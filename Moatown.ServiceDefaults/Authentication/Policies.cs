@@ -13,4 +13,20 @@ public static class Policies
             .RequireAssertion(context => context.User.HasScope(scope))
             .RequireRole(roles)
             .Build();
+
+    /// <summary>Client ids of the system's own services (client credentials) start with this.</summary>
+    public const string ServiceClientPrefix = "service-";
+
+    /// <summary>
+    /// A policy for an internal endpoint: this service's scope, and a token issued to one of the
+    /// named service clients (its subject), never to a person or an outside system.
+    /// </summary>
+    public static AuthorizationPolicy ServiceCaller(string scope, params string[] serviceClients) =>
+        new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => context.User.HasScope(scope)
+                && context.User.FindFirst("sub")?.Value is { } subject
+                && subject.StartsWith(ServiceClientPrefix, StringComparison.Ordinal)
+                && serviceClients.Contains(subject, StringComparer.Ordinal))
+            .Build();
 }

@@ -41,6 +41,11 @@ public sealed class GatewayTests(SystemUnderTest system)
     [Fact]
     public async Task An_unknown_route_is_a_404_problem()
     {
+        // Services' internal endpoints are not routed at all, with or without a token.
+        using var campaigns = await system.AuthorizedGatewayAsync("campaigns");
+        using var internalCall = await campaigns.GetAsync($"/internal/campaigns/invitations/{Guid.NewGuid()}/delivery");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, internalCall.StatusCode);
+
         using var response = await system.Gateway.GetAsync("/api/no-such-service/anything");
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound);

@@ -17,5 +17,6 @@ app.MapRollApi();
 app.MapLedgerApi();
 app.MapTallyApi();
 app.MapInvitationsApi();
+app.MapInvitationDeliveryApi();
 
 app.Run();

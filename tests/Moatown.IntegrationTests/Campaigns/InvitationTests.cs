@@ -111,4 +111,38 @@ public sealed class InvitationTests(SystemFixture system)
         await send.AssertProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
     }
+
+    [Fact]
+    public async Task The_notifications_service_alone_gets_the_phone_number_and_link_of_an_active_invitation()
+    {
+        using var client = await system.ClientAsync(system.Campaigns, Scopes.Campaigns);
+        var campaignId = await client.CreateOpenCampaignAsync("delivery");
+        var minjun = (await client.HoldersByMaskedNameAsync(campaignId))["김*준"];
+        var first = await IssueAsync(client, campaignId, minjun);
+        var second = await IssueAsync(client, campaignId, minjun);
+        using var notifications = await system.ClientAsync(system.Campaigns, Scopes.Campaigns, ServiceClients.Notifications, SystemFixture.NotificationsClientSecret);
+        using var signing = await system.ClientAsync(system.Campaigns, Scopes.Campaigns, "service-signing", SystemFixture.SigningClientSecret);
+
+        var delivery = await notifications.GetFromJsonAsync<JsonElement>($"/internal/campaigns/invitations/{second}/delivery");
+        using var replaced = await notifications.GetAsync($"/internal/campaigns/invitations/{first}/delivery");
+        using var byStaff = await client.GetAsync($"/internal/campaigns/invitations/{second}/delivery");
+        using var byAnotherService = await signing.GetAsync($"/internal/campaigns/invitations/{second}/delivery");
+
+        Assert.Equal("+821000000001", delivery.GetProperty("phone").GetString());
+        var link = delivery.GetProperty("link").GetString()!;
+        Assert.StartsWith(SystemFixture.InvitationLinkBase + "/", link);
+        var token = link[(SystemFixture.InvitationLinkBase.Length + 1)..];
+        var stored = await system.QueryCampaignsAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == second));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token))), stored.TokenHash);
+        await replaced.AssertProblemAsync(HttpStatusCode.Gone);
+        await byStaff.AssertProblemAsync(HttpStatusCode.Forbidden);
+        await byAnotherService.AssertProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    private static async Task<Guid> IssueAsync(HttpClient client, Guid campaignId, Guid holderId)
+    {
+        using var response = await client.PostAsJsonAsync($"/api/campaigns/{campaignId}/invitations", new { holderIds = new[] { holderId } });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("issued")[0].GetProperty("invitationId").GetGuid();
+    }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Moatown.Campaigns.Data;
 using Moatown.Identity.Data;
 using Moatown.Notifications.Data;
+using Moatown.ServiceDefaults.Authentication;
 using Moatown.Testing;
 using OpenIddict.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,9 @@ public sealed class SystemFixture : IAsyncLifetime
 {
     public const string Issuer = "http://identity.moatown.test/";
     public const string DevClientSecret = "integration-dev-client-secret";
+    public const string NotificationsClientSecret = "integration-notifications-client-secret";
+    public const string SigningClientSecret = "integration-signing-client-secret";
+    public const string InvitationLinkBase = "https://moatown.test/i";
 
     private static readonly string PersonalDataKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private static readonly string BlindIndexKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -38,6 +42,11 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             ["Identity:DevClientSecret"] = DevClientSecret,
             ["Identity:RequireHttps"] = "false",
+            [$"Identity:ServiceClients:{ServiceClients.Notifications}:Secret"] = NotificationsClientSecret,
+            [$"Identity:ServiceClients:{ServiceClients.Notifications}:Scopes:0"] = Scopes.Campaigns,
+            // Another of the system's services: a service client, but not the one an endpoint names.
+            ["Identity:ServiceClients:service-signing:Secret"] = SigningClientSecret,
+            ["Identity:ServiceClients:service-signing:Scopes:0"] = Scopes.Campaigns,
         }), identityBackchannel: null);
         // Starting identity first migrates its database and seeds the development client.
         _ = Identity.Server;
@@ -78,6 +87,7 @@ public sealed class SystemFixture : IAsyncLifetime
             ["PersonalData:BlindIndexKey"] = BlindIndexKey,
             // Tests make their own campaigns; the demo campaign has its own test on its own database.
             ["Campaigns:DemoCampaign:Enabled"] = "false",
+            ["Campaigns:Invitations:LinkBase"] = InvitationLinkBase,
         };
         foreach (var (key, value) in extra ?? [])
         {

@@ -7,4 +7,7 @@ internal static class CampaignPolicies
 
     /// <summary>Read campaigns, rolls, tallies and ledgers: organizers (their own), district officers (their district's) and provider admins (all).</summary>
     public const string Read = "campaigns:read";
+
+    /// <summary>The notifications service, fetching what a text message needs at the moment it sends it.</summary>
+    public const string InvitationDelivery = "campaigns:invitation-delivery";
 }

@@ -18,7 +18,8 @@ internal static class Extensions
         builder.AddDefaultAuthentication(Scopes.Campaigns);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CampaignPolicies.Manage, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin))
-            .AddPolicy(CampaignPolicies.Read, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin, Roles.DistrictOfficer));
+            .AddPolicy(CampaignPolicies.Read, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin, Roles.DistrictOfficer))
+            .AddPolicy(CampaignPolicies.InvitationDelivery, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Notifications));
 
         builder.AddServiceDatabase<CampaignsDbContext>("campaignsdb");
         builder.AddPersonalDataProtection();

@@ -7,4 +7,7 @@ public sealed class InvitationOptions
 
     /// <summary>How long a personal link works: long enough for an owner away for a week, short enough that an old text message goes stale.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>The public address a personal link starts with, e.g. <c>https://moatown.seoul.go.kr/i</c>; the token follows.</summary>
+    public Uri? LinkBase { get; set; }
 }

@@ -27,6 +27,7 @@ internal static class Extensions
         // Hosted services start in registration order: these run after the migrator above.
         builder.Services.AddHostedService<ScopeRegistration>();
         builder.Services.AddHostedService<TokenPruning>();
+        builder.Services.AddHostedService<ServiceClientSeed>();
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.AddHostedService<DevelopmentClientSeed>();

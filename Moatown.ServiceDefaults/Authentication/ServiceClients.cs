@@ -1,0 +1,7 @@
+namespace Moatown.ServiceDefaults.Authentication;
+
+/// <summary>The system's own services as OAuth clients (client credentials), by client id.</summary>
+public static class ServiceClients
+{
+    public const string Notifications = Policies.ServiceClientPrefix + "notifications";
+}
