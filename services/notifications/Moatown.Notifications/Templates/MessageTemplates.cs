@@ -16,8 +16,9 @@ public static class MessageTemplates
     public static readonly MessageTemplate ReminderV1 = new("reminder", 1, MessagePurposes.Reminder,
         "[모아타운 전자동의] {campaignName} 동의서를 아직 제출하지 않으셨습니다. 참여를 원하시면 본인 전용 링크를 눌러 주세요. {link}");
 
+    // Kept within one SMS (82 of 90 bytes with a 6-digit code): a code must arrive fast and cheaply.
     public static readonly MessageTemplate VerificationCodeV1 = new("verification-code", 1, MessagePurposes.VerificationCode,
-        "[모아타운] 본인확인 인증번호 [{code}]를 {minutes}분 안에 입력해 주세요. 누구에게도 알려주지 마세요.");
+        "[모아타운] 인증번호 [{code}]를 {minutes}분 안에 입력해 주세요. 누구에게도 알려주지 마세요.");
 
     private static readonly Dictionary<string, MessageTemplate> ByKey =
         new[] { InvitationV1, ReminderV1, VerificationCodeV1 }.ToDictionary(t => t.Key, StringComparer.Ordinal);
