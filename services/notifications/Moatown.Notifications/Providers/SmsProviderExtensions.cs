@@ -26,22 +26,27 @@ internal static class SmsProviderExtensions
                 Require(settings.ApiKey, "ApiKey");
                 Require(settings.Sender, "Sender");
                 Require(settings.CallbackSecret, "CallbackSecret");
-                builder.Services.AddHttpClient<ISmsProvider, HttpSmsProvider>();
-                // The standard handler from the service defaults keeps its timeouts and circuit breaker,
-                // but must not repeat the POST on its own: a repeat a few hundred milliseconds later
-                // would be invisible in the message row. Attempts are the sender's (backed off, counted,
-                // same clientReference), so the HttpClient's retry is off for this client.
-                builder.Services.Configure<HttpStandardResilienceOptions>($"{typeof(ISmsProvider).Name}-standard", options =>
-                {
-                    options.Retry.DisableForUnsafeHttpMethods();
-                    options.AttemptTimeout.Timeout = settings.Timeout;
-                    options.TotalRequestTimeout.Timeout = settings.Timeout + TimeSpan.FromSeconds(1);
-                    var sampling = settings.Timeout * 2;
-                    if (options.CircuitBreaker.SamplingDuration < sampling)
+                // The standard handler from the service defaults, with its timeouts and circuit breaker, but
+                // set up for this client: it must not repeat the POST on its own, because a repeat a few
+                // hundred milliseconds later would be invisible in the message row. Attempts are the
+                // sender's (backed off, counted, same clientReference), so the HttpClient's retry is off.
+                // RemoveAllResilienceHandlers is marked experimental, but it is the documented way to replace
+                // the defaults' handler for one client (options of the defaults' handler are shared by all clients).
+#pragma warning disable EXTEXP0001
+                builder.Services.AddHttpClient<ISmsProvider, HttpSmsProvider>()
+                    .RemoveAllResilienceHandlers()
+#pragma warning restore EXTEXP0001
+                    .AddStandardResilienceHandler(options =>
                     {
-                        options.CircuitBreaker.SamplingDuration = sampling;
-                    }
-                });
+                        options.Retry.DisableForUnsafeHttpMethods();
+                        options.AttemptTimeout.Timeout = settings.Timeout;
+                        options.TotalRequestTimeout.Timeout = settings.Timeout + TimeSpan.FromSeconds(1);
+                        var sampling = settings.Timeout * 2;
+                        if (options.CircuitBreaker.SamplingDuration < sampling)
+                        {
+                            options.CircuitBreaker.SamplingDuration = sampling;
+                        }
+                    });
                 break;
             default:
                 throw new OptionsValidationException(SmsProviderOptions.Section, typeof(SmsProviderOptions),
