@@ -149,6 +149,7 @@ public sealed class HttpProviderTests(SystemFixture system) : IAsyncLifetime
         {
             code, token, "86429753", "8642-9753", "8642 9753", "+821086429753", "01086429753",
             "75318642", "7531-8642", "7531 8642", "+821075318642", "주민제안 동의서", "인증번호",
+            FakeSmsProvider.ApiKey,
         };
         var database = await system.RawTablesAsync("notifications_http", "outgoing_messages", "outbox_messages", "inbox_messages");
         Assert.Contains("pd1.", database, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Moatown.IntegrationTests.Infrastructure;
 using Moatown.Notifications.Data;
@@ -21,14 +21,7 @@ public static class NotificationHosts
         Dictionary<string, string?> extra, CapturedLogs? logs = null) =>
         system.CreateNotifications(database, extra, builder =>
         {
-            builder.ConfigureServices(services =>
-            {
-                foreach (var bus in services.Where(d => d.ServiceType == typeof(IHostedService)
-                             && d.ImplementationType?.FullName?.StartsWith("MassTransit", StringComparison.Ordinal) == true).ToList())
-                {
-                    services.Remove(bus);
-                }
-            });
+            builder.ConfigureServices(services => services.RemoveMassTransitHostedService());
             if (logs is not null)
             {
                 builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<CapturedLogs>(null, LogLevel.Trace));

@@ -41,7 +41,10 @@ public sealed class HttpSmsProvider(HttpClient http, IOptions<SmsProviderOptions
                     : new SmsSendResult.PermanentFailure("provider answered without a message id");
             }
             var status = (int)response.StatusCode;
-            return response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || status >= 500
+            // 401/403 mean our key or sender registration is wrong, which an operator fixes: the message waits
+            // for that (within its attempts) instead of failing at once like a refusal of the message itself.
+            return response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+                       or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || status >= 500
                 ? new SmsSendResult.TransientFailure($"provider answered {status}")
                 : new SmsSendResult.PermanentFailure($"provider answered {status}");
         }

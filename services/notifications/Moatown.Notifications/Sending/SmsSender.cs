@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Moatown.Notifications.Data;
@@ -139,15 +140,29 @@ public sealed partial class SmsSender(
 
     private async Task AttemptAsync(OutgoingMessage message, ISmsProvider provider, PersonalDataProtector protector, CancellationToken cancellationToken)
     {
-        var request = new SmsRequest(
-            message.Id,
-            protector.Unprotect(message.RecipientPhone, MessageProtection.Phone),
-            protector.Unprotect(message.Text, MessageProtection.Text),
-            message.Kind,
-            message.IdempotencyKey);
         message.Attempts++;
         message.Provider = provider.Name;
-        var result = await provider.SendAsync(request, cancellationToken);
+        SmsSendResult result;
+        try
+        {
+            var request = new SmsRequest(
+                message.Id,
+                protector.Unprotect(message.RecipientPhone, MessageProtection.Phone),
+                protector.Unprotect(message.Text, MessageProtection.Text),
+                message.Kind,
+                message.IdempotencyKey);
+            result = await provider.SendAsync(request, cancellationToken);
+        }
+        catch (CryptographicException ex)
+        {
+            // Its key is gone or the row was altered: no later attempt can read it either.
+            result = new SmsSendResult.PermanentFailure(ex.GetType().Name);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Whatever else went wrong, this message must not block the queue: it waits its backoff like any failure.
+            result = new SmsSendResult.TransientFailure(ex.GetType().Name);
+        }
         var now = time.GetUtcNow();
         switch (result)
         {
