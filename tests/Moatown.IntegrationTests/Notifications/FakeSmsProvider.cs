@@ -26,7 +26,7 @@ public sealed class FakeSmsProvider : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _accepted = new(StringComparer.Ordinal);
     private int _sequence;
 
-    public enum Behaviour { Accept, ServerError, Refuse, SlowAccept }
+    public enum Behaviour { Accept, ServerError, Refuse, SlowAccept, KeyRejected }
 
     public sealed record ReceivedRequest(string? ApiKey, string From, string To, string Text, string Type, string ClientReference);
 
@@ -79,6 +79,8 @@ public sealed class FakeSmsProvider : IAsyncDisposable
         {
             case Behaviour.ServerError:
                 return Results.Json(new { error = "temporarily unavailable" }, statusCode: 503);
+            case Behaviour.KeyRejected:
+                return Results.Json(new { error = "api key revoked" }, statusCode: 401);
             case Behaviour.Refuse:
                 return Results.Json(new { error = "recipient refused" }, statusCode: 400);
             case Behaviour.SlowAccept:

@@ -133,6 +133,15 @@ public sealed class HttpProviderTests(SystemFixture system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rejected_api_key_is_retried_because_an_operator_can_fix_it()
+    {
+        _provider.Then(Behaviour.KeyRejected);
+        var queued = await _host.QueueAsync(NotificationHosts.Code($"verification:{Guid.NewGuid()}", "010-5772-1566", "490153"));
+        var sent = await _host.WaitForAsync(queued.MessageId, m => m.Status == MessageStatus.Sent, "the second attempt got through");
+        Assert.Equal(2, sent.Attempts);
+    }
+
+    [Fact]
     public async Task Numbers_codes_and_links_appear_neither_in_the_database_nor_in_any_log_line()
     {
         const string code = "918273";
