@@ -35,7 +35,8 @@ var documents = builder.AddProject<Projects.Moatown_Documents>("documents")
 var notifications = builder.AddProject<Projects.Moatown_Notifications>("notifications")
     .WithDatabase(infrastructure.AddDatabase("notificationsdb"))
     .WithBroker(broker)
-    .WithIdentity(identity);
+    .WithIdentity(identity)
+    .WithPersonalDataKeys(personalDataKey, blindIndexKey);
 
 var gateway = builder.AddProject<Projects.Moatown_Gateway>("gateway")
     .WithExternalHttpEndpoints()

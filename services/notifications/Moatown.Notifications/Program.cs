@@ -12,5 +12,8 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapKnownCampaignsApi();
+app.MapOutboxApi();
+app.MapDeliveryStatusApi();
+app.MapSmsCallbackApi();
 
 app.Run();

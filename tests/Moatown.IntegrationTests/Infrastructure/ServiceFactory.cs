@@ -12,7 +12,8 @@ namespace Moatown.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class ServiceFactory<TEntryPoint>(
     IReadOnlyDictionary<string, string?> settings,
-    Func<HttpMessageHandler>? identityBackchannel) : WebApplicationFactory<TEntryPoint>
+    Func<HttpMessageHandler>? identityBackchannel,
+    Action<IWebHostBuilder>? configure = null) : WebApplicationFactory<TEntryPoint>
     where TEntryPoint : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -30,5 +31,6 @@ public sealed class ServiceFactory<TEntryPoint>(
                 services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
                     options.BackchannelHttpHandler = identityBackchannel()));
         }
+        configure?.Invoke(builder);
     }
 }

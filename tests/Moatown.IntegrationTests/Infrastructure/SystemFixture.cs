@@ -69,6 +69,19 @@ public sealed class SystemFixture : IAsyncLifetime
         return new(settings, IdentityHandler);
     }
 
+    /// <summary>
+    /// A separate notifications host on its own database (so its sender and the shared host's never
+    /// take each other's messages), configured as a test needs: another SMS provider, a short
+    /// throttle window, a log capture.
+    /// </summary>
+    public ServiceFactory<NotificationsDbContext> CreateNotifications(string database, Dictionary<string, string?>? extra = null,
+        Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null)
+    {
+        var settings = Settings(database, extra);
+        settings["ConnectionStrings:notificationsdb"] = Postgres.ConnectionString(database);
+        return new(settings, IdentityHandler, configure);
+    }
+
     private HttpMessageHandler IdentityHandler() => Identity.Server.CreateHandler();
 
     private Dictionary<string, string?> Settings(string database, Dictionary<string, string?>? extra = null)

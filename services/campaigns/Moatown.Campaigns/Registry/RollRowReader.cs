@@ -1,3 +1,5 @@
+using Moatown.ServiceDefaults.PersonalData;
+
 namespace Moatown.Campaigns.Registry;
 
 /// <summary>Reads and checks the values of one data record; rules that span rows are in <see cref="RollChecks"/>.</summary>

@@ -1,8 +1,11 @@
 using Moatown.Notifications.Consumers;
 using Moatown.Notifications.Data;
+using Moatown.Notifications.Providers;
+using Moatown.Notifications.Sending;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Data;
 using Moatown.ServiceDefaults.Messaging;
+using Moatown.ServiceDefaults.PersonalData;
 
 namespace Moatown.Notifications.Extensions;
 
@@ -12,10 +15,23 @@ internal static class Extensions
     {
         builder.AddDefaultAuthentication(Scopes.Notifications);
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(NotificationPolicies.Read, Policies.ScopeAndRoles(Scopes.Notifications, Roles.ProviderAdmin));
+            .AddPolicy(NotificationPolicies.Read, Policies.ScopeAndRoles(Scopes.Notifications, Roles.ProviderAdmin))
+            .AddPolicy(NotificationPolicies.ReadSink, Policies.ScopeAndRoles(Scopes.Notifications, Roles.ProviderAdmin))
+            .AddPolicy(NotificationPolicies.ReadDeliveryStatus, Policies.ScopeAndRoles(Scopes.Notifications, Roles.ProviderAdmin));
 
         builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
+        builder.AddPersonalDataProtection();
         builder.AddMessaging(bus => bus.AddConsumer<CampaignCreatedConsumer>());
+        builder.AddSmsSending();
         builder.AddDefaultOpenApi();
+    }
+
+    private static void AddSmsSending(this IHostApplicationBuilder builder)
+    {
+        builder.AddSmsProvider();
+        builder.Services.AddOptions<SendingOptions>().BindConfiguration(SendingOptions.Section);
+        builder.Services.AddSingleton<SendingSignal>();
+        builder.Services.AddScoped<OutgoingMessages>();
+        builder.Services.AddHostedService<SmsSender>();
     }
 }

@@ -1,10 +1,10 @@
-namespace Moatown.Campaigns.Registry;
+namespace Moatown.ServiceDefaults.PersonalData;
 
 /// <summary>
 /// Korean mobile numbers in E.164. Only 010 numbers: the old 011/016–019 prefixes were retired in
 /// 2021, and landlines cannot receive the text messages this number is for.
 /// </summary>
-internal static class KoreanMobile
+public static class KoreanMobile
 {
     /// <summary>
     /// "010-1234-5678", "01012345678", "010.1234.5678", "+82 10 1234 5678", "+82 (0)10…" → "+821012345678";

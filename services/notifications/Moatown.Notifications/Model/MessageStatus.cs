@@ -1,0 +1,10 @@
+namespace Moatown.Notifications.Model;
+
+/// <summary>Queued → sent → delivered, or failed (after the last attempt, or as the provider reports).</summary>
+public enum MessageStatus
+{
+    Queued,
+    Sent,
+    Delivered,
+    Failed,
+}
