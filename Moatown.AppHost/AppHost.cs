@@ -8,13 +8,16 @@ var infrastructure = builder.AddInfrastructure();
 var broker = infrastructure.Broker;
 
 var devClientSecret = builder.AddDevelopmentClientSecret();
+var notificationsClientSecret = builder.AddSecretParameter("notifications-client-secret", secrets => secrets.NotificationsClientSecret);
 var personalDataKey = builder.AddSecretParameter("personal-data-key", secrets => secrets.PersonalDataKey);
 var blindIndexKey = builder.AddSecretParameter("blind-index-key", secrets => secrets.BlindIndexKey);
 
 var identity = builder.AddProject<Projects.Moatown_Identity>("identity")
     .WithDatabase(infrastructure.AddDatabase("identitydb"))
     .WithBroker(broker)
-    .WithEnvironment("Identity__DevClientSecret", devClientSecret);
+    .WithEnvironment("Identity__DevClientSecret", devClientSecret)
+    // The services that call other services, as OAuth clients (client credentials).
+    .WithServiceClient("service-notifications", notificationsClientSecret, "campaigns");
 
 var campaigns = builder.AddProject<Projects.Moatown_Campaigns>("campaigns")
     .WithDatabase(infrastructure.AddDatabase("campaignsdb"))
@@ -36,7 +39,9 @@ var notifications = builder.AddProject<Projects.Moatown_Notifications>("notifica
     .WithDatabase(infrastructure.AddDatabase("notificationsdb"))
     .WithBroker(broker)
     .WithIdentity(identity)
-    .WithPersonalDataKeys(personalDataKey, blindIndexKey);
+    .WithPersonalDataKeys(personalDataKey, blindIndexKey)
+    .WithReference(campaigns)
+    .WithServiceCredentials("service-notifications", notificationsClientSecret);
 
 var gateway = builder.AddProject<Projects.Moatown_Gateway>("gateway")
     .WithExternalHttpEndpoints()

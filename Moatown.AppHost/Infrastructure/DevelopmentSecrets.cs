@@ -13,6 +13,8 @@ internal sealed record DevelopmentSecrets
     public string PostgresPassword { get; init; } = NewSecret();
     public string BrokerPassword { get; init; } = NewSecret();
     public string DevClientSecret { get; init; } = NewSecret();
+    /// <summary>The notifications service's own OAuth client secret (it calls campaigns).</summary>
+    public string NotificationsClientSecret { get; init; } = NewSecret();
     /// <summary>AES-256 key (base64) for personal data in service databases.</summary>
     public string PersonalDataKey { get; init; } = NewKey();
     /// <summary>HMAC key (base64) for blind indexes of personal data.</summary>

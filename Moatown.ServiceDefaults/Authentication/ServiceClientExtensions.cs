@@ -7,7 +7,8 @@ namespace Moatown.ServiceDefaults.Authentication;
 
 public static class ServiceClientExtensions
 {
-    private const string TokenClientName = "identity-service-tokens";
+    /// <summary>The HttpClient that asks identity for tokens (a test points it at an in-memory identity).</summary>
+    public const string TokenClientName = "identity-service-tokens";
 
     /// <summary>
     /// A named HttpClient for calling another of the system's services (by service discovery name,

@@ -52,7 +52,11 @@ public sealed class SystemFixture : IAsyncLifetime
         _ = Identity.Server;
 
         Campaigns = CreateCampaigns();
-        Notifications = new ServiceFactory<NotificationsDbContext>(Settings("notificationsdb"), IdentityHandler);
+        Notifications = new ServiceFactory<NotificationsDbContext>(Settings("notificationsdb", new()
+        {
+            ["ServiceClient:Id"] = ServiceClients.Notifications,
+            ["ServiceClient:Secret"] = NotificationsClientSecret,
+        }), IdentityHandler, CallsOtherServicesInMemory);
         _ = Campaigns.Server;
         _ = Notifications.Server;
     }
@@ -83,6 +87,14 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     private HttpMessageHandler IdentityHandler() => Identity.Server.CreateHandler();
+
+    /// <summary>A service's calls to identity (for its own token) and to campaigns reach the hosts of this fixture.</summary>
+    private void CallsOtherServicesInMemory(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder) =>
+        builder.ConfigureServices(services =>
+        {
+            services.AddHttpClient(ServiceClientExtensions.TokenClientName).ConfigurePrimaryHttpMessageHandler(() => Identity.Server.CreateHandler());
+            services.AddHttpClient("campaigns").ConfigurePrimaryHttpMessageHandler(() => Campaigns.Server.CreateHandler());
+        });
 
     private Dictionary<string, string?> Settings(string database, Dictionary<string, string?>? extra = null)
     {

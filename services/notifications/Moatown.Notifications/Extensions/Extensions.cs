@@ -21,7 +21,13 @@ internal static class Extensions
 
         builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
         builder.AddPersonalDataProtection();
-        builder.AddMessaging(bus => bus.AddConsumer<CampaignCreatedConsumer>());
+        builder.AddMessaging(bus =>
+        {
+            bus.AddConsumer<CampaignCreatedConsumer>();
+            bus.AddConsumer<InvitationIssuedConsumer>();
+        });
+        // Phone numbers and links are asked of campaigns when a message is queued, never carried in events.
+        builder.AddServiceClient(InvitationIssuedConsumer.CampaignsClient, new Uri("http://campaigns"), Scopes.Campaigns);
         builder.AddSmsSending();
         builder.AddDefaultOpenApi();
     }
