@@ -4,4 +4,5 @@ namespace Moatown.ServiceDefaults.Authentication;
 public static class ServiceClients
 {
     public const string Notifications = Policies.ServiceClientPrefix + "notifications";
+    public const string Identity = Policies.ServiceClientPrefix + "identity";
 }

@@ -17,6 +17,6 @@ app.MapRollApi();
 app.MapLedgerApi();
 app.MapTallyApi();
 app.MapInvitationsApi();
-app.MapInvitationDeliveryApi();
+app.MapInternalInvitationsApi();
 
 app.Run();

@@ -139,6 +139,44 @@ public sealed class InvitationTests(SystemFixture system)
         await byAnotherService.AssertProblemAsync(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Identity_alone_finds_out_whom_a_live_link_names_and_the_first_opening_is_recorded()
+    {
+        using var client = await system.ClientAsync(system.Campaigns, Scopes.Campaigns);
+        var campaignId = await client.CreateOpenCampaignAsync("resolve");
+        var minjun = (await client.HoldersByMaskedNameAsync(campaignId))["김*준"];
+        var first = await IssueAsync(client, campaignId, minjun);
+        var second = await IssueAsync(client, campaignId, minjun);
+        using var notifications = await system.ClientAsync(system.Campaigns, Scopes.Campaigns, ServiceClients.Notifications, SystemFixture.NotificationsClientSecret);
+        using var identity = await system.ClientAsync(system.Campaigns, Scopes.Campaigns, ServiceClients.Identity, SystemFixture.IdentityClientSecret);
+        var protector = system.Campaigns.Services.GetRequiredService<PersonalDataProtector>();
+        var tokens = await system.QueryCampaignsAsync(db => db.Invitations.AsNoTracking()
+            .Where(i => i.Id == first || i.Id == second).ToDictionaryAsync(i => i.Id, i => i.TokenProtected));
+        string Token(Guid id) => protector.Unprotect(tokens[id], "invitation.token");
+
+        using var opened = await identity.PostAsJsonAsync("/internal/campaigns/invitations/resolve", new { token = Token(second) });
+        using var again = await identity.PostAsJsonAsync("/internal/campaigns/invitations/resolve", new { token = Token(second) });
+        using var old = await identity.PostAsJsonAsync("/internal/campaigns/invitations/resolve", new { token = Token(first) });
+        using var guessed = await identity.PostAsJsonAsync("/internal/campaigns/invitations/resolve", new { token = "ic_JJFkKAXWPGoovN9ybbmSYOZCZIZ9ON8D_mTnktPg" });
+        using var byNotifications = await notifications.PostAsJsonAsync("/internal/campaigns/invitations/resolve", new { token = Token(second) });
+
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var resolved = await opened.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(minjun, resolved.GetProperty("holderId").GetGuid());
+        Assert.Equal(campaignId, resolved.GetProperty("campaignId").GetGuid());
+        Assert.True(resolved.GetProperty("firstOpening").GetBoolean());
+        Assert.False((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("firstOpening").GetBoolean());
+        Assert.Equal("replaced", (await old.AssertProblemAsync(HttpStatusCode.Gone)).GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+        await byNotifications.AssertProblemAsync(HttpStatusCode.Forbidden);
+        var listed = await client.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/invitations?holderId={minjun}");
+        Assert.NotEqual(JsonValueKind.Null, listed[0].GetProperty("openedAt").ValueKind);
+
+        (await client.PostAsync($"/api/campaigns/{campaignId}/close", null)).EnsureSuccessStatusCode();
+        using var closed = await identity.PostAsJsonAsync("/internal/campaigns/invitations/resolve", new { token = Token(second) });
+        Assert.Equal("campaign-not-open", (await closed.AssertProblemAsync(HttpStatusCode.Gone)).GetProperty("reason").GetString());
+    }
+
     private static async Task<Guid> IssueAsync(HttpClient client, Guid campaignId, Guid holderId)
     {
         using var response = await client.PostAsJsonAsync($"/api/campaigns/{campaignId}/invitations", new { holderIds = new[] { holderId } });

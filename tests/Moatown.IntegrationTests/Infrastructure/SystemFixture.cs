@@ -21,6 +21,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public const string DevClientSecret = "integration-dev-client-secret";
     public const string NotificationsClientSecret = "integration-notifications-client-secret";
     public const string SigningClientSecret = "integration-signing-client-secret";
+    public const string IdentityClientSecret = "integration-identity-client-secret";
     public const string InvitationLinkBase = "https://moatown.test/i";
 
     private static readonly string PersonalDataKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -44,6 +45,8 @@ public sealed class SystemFixture : IAsyncLifetime
             ["Identity:RequireHttps"] = "false",
             [$"Identity:ServiceClients:{ServiceClients.Notifications}:Secret"] = NotificationsClientSecret,
             [$"Identity:ServiceClients:{ServiceClients.Notifications}:Scopes:0"] = Scopes.Campaigns,
+            [$"Identity:ServiceClients:{ServiceClients.Identity}:Secret"] = IdentityClientSecret,
+            [$"Identity:ServiceClients:{ServiceClients.Identity}:Scopes:0"] = Scopes.Campaigns,
             // Another of the system's services: a service client, but not the one an endpoint names.
             ["Identity:ServiceClients:service-signing:Secret"] = SigningClientSecret,
             ["Identity:ServiceClients:service-signing:Scopes:0"] = Scopes.Campaigns,

@@ -76,11 +76,13 @@ public sealed record IssueInvitationsRequest(IReadOnlyList<Guid>? HolderIds, boo
 /// <param name="AlreadyConsenting">Left out of a reminder: they consent now.</param>
 public sealed record InvitationsIssuedResponse(IReadOnlyList<InvitationResponse> Issued, IReadOnlyList<Guid> WithoutPhone, IReadOnlyList<Guid> AlreadyConsenting);
 
-public sealed record InvitationResponse(Guid InvitationId, Guid HolderId, string Kind, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string Status)
+/// <param name="OpenedAt">When the owner first opened the link; null while unopened.</param>
+public sealed record InvitationResponse(Guid InvitationId, Guid HolderId, string Kind, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, string Status,
+    DateTimeOffset? OpenedAt)
 {
     internal static InvitationResponse From(Invitation invitation) => From(invitation, invitation.IssuedAt);
 
     internal static InvitationResponse From(Invitation invitation, DateTimeOffset now) => new(
         invitation.Id, invitation.HolderId, invitation.Kind.ToString().ToLowerInvariant(), invitation.IssuedAt, invitation.ExpiresAt,
-        invitation.StatusAt(now).ToString().ToLowerInvariant());
+        invitation.StatusAt(now).ToString().ToLowerInvariant(), invitation.OpenedAt);
 }

@@ -21,6 +21,7 @@ internal static class InvitationModel
             invitation.Property(i => i.ExpiresAt).HasColumnName("expires_at");
             invitation.Property(i => i.IssuedBy).HasColumnName("issued_by").HasMaxLength(200);
             invitation.Property(i => i.RevokedAt).HasColumnName("revoked_at");
+            invitation.Property(i => i.OpenedAt).HasColumnName("opened_at");
             invitation.HasIndex(i => i.TokenHash).IsUnique();
             invitation.HasIndex(i => new { i.CampaignId, i.HolderId });
             invitation.HasOne<Campaign>().WithMany().HasForeignKey(i => i.CampaignId);

@@ -10,4 +10,7 @@ internal static class CampaignPolicies
 
     /// <summary>The notifications service, fetching what a text message needs at the moment it sends it.</summary>
     public const string InvitationDelivery = "campaigns:invitation-delivery";
+
+    /// <summary>The identity service, finding out whom a personal link names when a resident opens it.</summary>
+    public const string InvitationResolution = "campaigns:invitation-resolution";
 }

@@ -19,7 +19,8 @@ internal static class Extensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(CampaignPolicies.Manage, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin))
             .AddPolicy(CampaignPolicies.Read, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin, Roles.DistrictOfficer))
-            .AddPolicy(CampaignPolicies.InvitationDelivery, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Notifications));
+            .AddPolicy(CampaignPolicies.InvitationDelivery, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Notifications))
+            .AddPolicy(CampaignPolicies.InvitationResolution, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Identity));
 
         builder.AddServiceDatabase<CampaignsDbContext>("campaignsdb");
         builder.AddPersonalDataProtection();

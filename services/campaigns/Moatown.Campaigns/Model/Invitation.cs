@@ -19,6 +19,8 @@ public sealed class Invitation
     public DateTimeOffset ExpiresAt { get; init; }
     public required string IssuedBy { get; init; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>When the link was first opened (resolved by identity): the owner's status "opened".</summary>
+    public DateTimeOffset? OpenedAt { get; set; }
 
     public InvitationStatus StatusAt(DateTimeOffset now) =>
         RevokedAt is not null ? InvitationStatus.Replaced : now >= ExpiresAt ? InvitationStatus.Expired : InvitationStatus.Active;
