@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Moatown.ServiceDefaults.Hosting;
 
 namespace Moatown.ServiceDefaults.Messaging;
 
@@ -9,18 +10,11 @@ namespace Moatown.ServiceDefaults.Messaging;
 /// </summary>
 public sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly SemaphoreSlim _pending = new(0, 1);
+    private readonly WakeUpSignal _wakeUp = new();
 
-    public void Notify()
-    {
-        if (_pending.CurrentCount == 0)
-        {
-            try { _pending.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
-        }
-    }
+    public void Notify() => _wakeUp.Notify();
 
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
-        _pending.WaitAsync(timeout, cancellationToken);
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wakeUp.WaitAsync(timeout, cancellationToken);
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {

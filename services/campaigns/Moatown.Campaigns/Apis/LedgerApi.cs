@@ -118,12 +118,7 @@ public static class LedgerApi
     /// <summary>Authorities are holders too, found by the same blind index as on import.</summary>
     private static async Task<Guid?> AuthorityHolderAsync(CampaignsDbContext db, PersonalDataProtector protector, Guid campaignId, string authority, CancellationToken cancellationToken)
     {
-        var key = HolderKey.Of(new RollRow
-        {
-            Line = 0, PropertyId = "", PropertyKind = PropertyKind.Land, LotNumber = "", OwnerName = authority,
-            Share = Fraction.One, OwnerType = OwnerType.Public, ManagingAuthority = authority,
-        });
-        var index = protector.BlindIndex(key.Value, PersonalDataPurposes.HolderKey);
+        var index = protector.BlindIndex(HolderKey.OfAuthority(authority).Value, PersonalDataPurposes.HolderKey);
         return await db.Holders.Where(h => h.CampaignId == campaignId && h.KeyIndex == index).Select(h => (Guid?)h.Id).FirstOrDefaultAsync(cancellationToken);
     }
 

@@ -19,10 +19,12 @@ public sealed class DemoCampaignSeed(IServiceScopeFactory scopes, IConfiguration
     public const string SectionName = "Campaigns:DemoCampaign";
 
     /// <summary>The worked example's consenting holders, by the roll's own identity of them.</summary>
-    private static readonly string[] ConsentingHolders =
+    private static readonly HolderKey[] ConsentingHolders =
     [
-        "person:김민준|1980-01-01", "person:이서연|1975-05-05", "person:최유진|1990-09-09", "person:정하은|1988-08-08",
-        "person:장지호|1979-07-07", "person:한예준|1983-02-02", "person:임수아|1966-06-06", "authority:중랑구",
+        HolderKey.OfPerson("김민준", new(1980, 1, 1)), HolderKey.OfPerson("이서연", new(1975, 5, 5)),
+        HolderKey.OfPerson("최유진", new(1990, 9, 9)), HolderKey.OfPerson("정하은", new(1988, 8, 8)),
+        HolderKey.OfPerson("장지호", new(1979, 7, 7)), HolderKey.OfPerson("한예준", new(1983, 2, 2)),
+        HolderKey.OfPerson("임수아", new(1966, 6, 6)), HolderKey.OfAuthority("중랑구"),
     ];
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -77,7 +79,7 @@ public sealed class DemoCampaignSeed(IServiceScopeFactory scopes, IConfiguration
         var reference = 0;
         foreach (var key in ConsentingHolders)
         {
-            var index = protector.BlindIndex(key, PersonalDataPurposes.HolderKey);
+            var index = protector.BlindIndex(key.Value, PersonalDataPurposes.HolderKey);
             var holderId = await db.Holders.Where(h => h.CampaignId == campaign.Id && h.KeyIndex == index).Select(h => h.Id).SingleAsync(cancellationToken);
             await ledger.RecordAsync(new LedgerRequest(campaign.Id, holderId, LedgerAction.Consent, LedgerSource.Paper, time.GetUtcNow(),
                 $"demo-{++reference:D4}", null, organizer), cancellationToken);
