@@ -29,4 +29,16 @@ public static class Policies
                 && subject.StartsWith(ServiceClientPrefix, StringComparison.Ordinal)
                 && serviceClients.Contains(subject, StringComparer.Ordinal))
             .Build();
+
+    /// <summary>
+    /// A resident with a signer token: its scope and both the campaign and the holder it names.
+    /// Staff and machine tokens never carry the scope, so they cannot act as a resident.
+    /// </summary>
+    public static AuthorizationPolicy Signer() =>
+        new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => context.User.HasScope(SignerClaims.Scope)
+                && Guid.TryParse(context.User.FindFirst(SignerClaims.Campaign)?.Value, out _)
+                && Guid.TryParse(context.User.FindFirst(SignerClaims.Holder)?.Value, out _))
+            .Build();
 }

@@ -18,5 +18,6 @@ app.MapLedgerApi();
 app.MapTallyApi();
 app.MapInvitationsApi();
 app.MapInternalInvitationsApi();
+app.MapInternalResidentsApi();
 
 app.Run();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Invitations;
 using Moatown.Campaigns.Model;
+using Moatown.Campaigns.Residents;
 using Moatown.Campaigns.Rolls;
 using Moatown.ServiceDefaults.PersonalData;
 
@@ -35,7 +36,7 @@ public static class InternalInvitationsApi
     /// campaign no longer open, are 410 with the reason (identity words it for the resident).
     /// </summary>
     public static async Task<Results<Ok<ResolvedInvitationResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ResolveInvitation(
-        ResolveInvitationRequest request, CampaignsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        ResolveInvitationRequest request, CampaignsDbContext db, PersonalDataProtector protector, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Token) || request.Token.Length > 100)
         {
@@ -62,7 +63,9 @@ public static class InternalInvitationsApi
             invitation.OpenedAt = now;
             await db.SaveChangesAsync(cancellationToken);
         }
-        return TypedResults.Ok(new ResolvedInvitationResponse(invitation.Id, invitation.CampaignId, invitation.HolderId, campaign.Name, invitation.ExpiresAt, first));
+        var phone = await HolderPhones.FindAsync(db, invitation.CampaignId, invitation.HolderId, cancellationToken);
+        return TypedResults.Ok(new ResolvedInvitationResponse(invitation.Id, invitation.CampaignId, invitation.HolderId, campaign.Name, invitation.ExpiresAt, first,
+            Contact.From(phone is null ? null : protector.Unprotect(phone, PersonalDataPurposes.Phone), protector)));
     }
 
     public static async Task<Results<Ok<InvitationDeliveryResponse>, NotFound, ProblemHttpResult>> GetInvitationDelivery(
@@ -86,12 +89,7 @@ public static class InternalInvitationsApi
                 detail: $"Set {InvitationOptions.SectionName}:LinkBase to the public address personal links start with.");
         }
         var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == invitation.CampaignId).Select(c => c.Name).SingleAsync(cancellationToken);
-        var phone = await db.RollEntries.AsNoTracking()
-            .Where(e => e.HolderId == invitation.HolderId && e.PhoneProtected != null
-                && db.RollVersions.Any(v => v.Id == e.RollVersionId && v.CampaignId == invitation.CampaignId && v.IsCurrent))
-            .OrderBy(e => e.Line)
-            .Select(e => e.PhoneProtected)
-            .FirstOrDefaultAsync(cancellationToken);
+        var phone = await HolderPhones.FindAsync(db, invitation.CampaignId, invitation.HolderId, cancellationToken);
         if (phone is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "No phone number",
@@ -108,7 +106,9 @@ public static class InternalInvitationsApi
 public sealed record ResolveInvitationRequest(string? Token);
 
 /// <summary>Whom a live link names: identity verifies that person next.</summary>
-public sealed record ResolvedInvitationResponse(Guid InvitationId, Guid CampaignId, Guid HolderId, string CampaignName, DateTimeOffset ExpiresAt, bool FirstOpening);
+/// <param name="Contact">The roll's phone number as identity may know it; null when the roll has none (the holder verifies with a certificate provider).</param>
+public sealed record ResolvedInvitationResponse(Guid InvitationId, Guid CampaignId, Guid HolderId, string CampaignName, DateTimeOffset ExpiresAt, bool FirstOpening,
+    Contact? Contact);
 
 /// <param name="Phone">E.164, as the roll gives it.</param>
 /// <param name="Link">The personal link, token included: a secret.</param>

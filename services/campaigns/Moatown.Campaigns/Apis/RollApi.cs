@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Model;
 using Moatown.Campaigns.Registry;
+using Moatown.Campaigns.Residents;
 using Moatown.Campaigns.Rolls;
 using Moatown.Campaigns.Tallies;
 using Moatown.ServiceDefaults.Authentication;
@@ -124,6 +125,8 @@ public static class RollApi
             .Select(e => new { e.HolderId, e.PropertyId, e.OwnerType, e.Status, e.OwnerIdProtected, e.OwnerNameProtected, e.BirthDateProtected })
             .ToListAsync(cancellationToken);
 
+        var access = await HolderAccess.LoadAsync(db, campaignId, cancellationToken);
+
         using var lease = await tallies.EnterAsync(campaignId, cancellationToken);
         var tally = await lease.CatchUpAsync(db, cancellationToken);
         var unitsByHolder = tally?.Count.Roll.Units
@@ -151,7 +154,8 @@ public static class RollApi
                     group.All(e => e.Status == Registry.HolderStatus.Unlocatable) ? "unlocatable" : "normal",
                     group.Select(e => e.PropertyId).Distinct().ToList(),
                     unitsByHolder.GetValueOrDefault(group.Key, []),
-                    tally?.StandingOf(group.Key) is { } standing ? StandingResponse.From(standing) : null);
+                    tally?.StandingOf(group.Key) is { } standing ? StandingResponse.From(standing) : null,
+                    access.Of(group.Key, tally?.StandingOf(group.Key)));
             })
             .ToList();
         return TypedResults.Ok(holders);
@@ -215,5 +219,14 @@ public sealed record RollVersionResponse(string Version, DateTimeOffset Imported
 /// <param name="OwnerId">The roll's own id for the person, masked.</param>
 /// <param name="Units">The units (rule 1) the holder is on, e.g. "L-10 with S-1".</param>
 /// <param name="Consent">The holder's latest action; null when they have not acted.</param>
+/// <param name="Access">How far the owner got: invited, opened the link, verified, signed or withdrew.</param>
 public sealed record HolderResponse(Guid HolderId, string? OwnerId, string Name, string? BirthDate, string OwnerType, string Status,
-    IReadOnlyList<string> Properties, IReadOnlyList<string> Units, StandingResponse? Consent);
+    IReadOnlyList<string> Properties, IReadOnlyList<string> Units, StandingResponse? Consent, HolderAccessResponse Access);
+
+/// <param name="Progress">"not-invited", "invited", "opened", "verified", "signed" or "withdrawn" (the furthest step; paper counts too).</param>
+/// <param name="InvitedAt">The latest personal link's issue time.</param>
+/// <param name="OpenedAt">When a personal link of the holder was first opened.</param>
+/// <param name="VerifiedAt">The latest verification with identity.</param>
+/// <param name="VerificationMethod">"sms" or "provider:{name}".</param>
+public sealed record HolderAccessResponse(string Progress, DateTimeOffset? InvitedAt, DateTimeOffset? OpenedAt, DateTimeOffset? VerifiedAt,
+    string? VerificationMethod);

@@ -15,6 +15,8 @@ internal static class RollModel
             holder.Property(h => h.CampaignId).HasColumnName("campaign_id");
             holder.Property(h => h.KeyIndex).HasColumnName("key_index").HasMaxLength(64);
             holder.Property(h => h.FirstSeenAt).HasColumnName("first_seen_at");
+            holder.Property(h => h.VerifiedAt).HasColumnName("verified_at");
+            holder.Property(h => h.VerificationMethod).HasColumnName("verification_method").HasMaxLength(50);
             holder.HasIndex(h => new { h.CampaignId, h.KeyIndex }).IsUnique();
         });
 
@@ -59,7 +61,11 @@ internal static class RollModel
             entry.Property(e => e.BirthDateProtected).HasColumnName("birth_date_protected");
             entry.Property(e => e.PhoneProtected).HasColumnName("phone_protected");
             entry.Property(e => e.AddressProtected).HasColumnName("address_protected");
+            entry.Property(e => e.PersonIndex).HasColumnName("person_index").HasMaxLength(64);
+            entry.Property(e => e.ContactIndex).HasColumnName("contact_index").HasMaxLength(64);
             entry.HasIndex(e => e.RollVersionId);
+            entry.HasIndex(e => new { e.RollVersionId, e.PersonIndex }).HasFilter("person_index IS NOT NULL");
+            entry.HasIndex(e => new { e.RollVersionId, e.ContactIndex }).HasFilter("contact_index IS NOT NULL");
             entry.HasIndex(e => e.HolderId);
             // No foreign keys here: a roll's rows are written only by the import, in the transaction
             // that creates their version and holders, and a per-row referential check made the

@@ -13,4 +13,10 @@ internal static class CampaignPolicies
 
     /// <summary>The identity service, finding out whom a personal link names when a resident opens it.</summary>
     public const string InvitationResolution = "campaigns:invitation-resolution";
+
+    /// <summary>The identity service, finding the holder a resident who identified themself is.</summary>
+    public const string ResidentIdentification = "campaigns:resident-identification";
+
+    /// <summary>The notifications service, fetching the number a verification code goes to.</summary>
+    public const string ResidentContact = "campaigns:resident-contact";
 }

@@ -1,6 +1,7 @@
 using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Invitations;
 using Moatown.Campaigns.Ledger;
+using Moatown.Campaigns.Residents;
 using Moatown.Campaigns.Seed;
 using Moatown.Campaigns.Tallies;
 using Moatown.Campaigns.Rolls;
@@ -20,7 +21,9 @@ internal static class Extensions
             .AddPolicy(CampaignPolicies.Manage, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin))
             .AddPolicy(CampaignPolicies.Read, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin, Roles.DistrictOfficer))
             .AddPolicy(CampaignPolicies.InvitationDelivery, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Notifications))
-            .AddPolicy(CampaignPolicies.InvitationResolution, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Identity));
+            .AddPolicy(CampaignPolicies.InvitationResolution, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Identity))
+            .AddPolicy(CampaignPolicies.ResidentIdentification, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Identity))
+            .AddPolicy(CampaignPolicies.ResidentContact, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Notifications));
 
         builder.AddServiceDatabase<CampaignsDbContext>("campaignsdb");
         builder.AddPersonalDataProtection();
@@ -30,7 +33,11 @@ internal static class Extensions
         builder.Services.AddScoped<InvitationIssuer>();
         // After the migrator (registered with the database above): hosted services start in order.
         builder.Services.AddHostedService<DemoCampaignSeed>();
-        builder.AddMessaging(bus => bus.AddConsumer<ConsentEventsConsumer>());
+        builder.AddMessaging(bus =>
+        {
+            bus.AddConsumer<ConsentEventsConsumer>();
+            bus.AddConsumer<ResidentVerifiedConsumer>();
+        });
         builder.AddDefaultOpenApi();
     }
 

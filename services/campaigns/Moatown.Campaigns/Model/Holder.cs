@@ -13,4 +13,8 @@ public sealed class Holder
     /// <summary>Keyed HMAC of the holder's identity (HolderKey); never the identity itself.</summary>
     public required string KeyIndex { get; init; }
     public DateTimeOffset FirstSeenAt { get; init; }
+    /// <summary>The latest time the person proved to identity to be this holder: the owner's status "verified".</summary>
+    public DateTimeOffset? VerifiedAt { get; set; }
+    /// <summary>How: "sms" or "provider:{name}".</summary>
+    public string? VerificationMethod { get; set; }
 }

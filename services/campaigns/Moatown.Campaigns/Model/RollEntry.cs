@@ -28,4 +28,8 @@ public sealed class RollEntry
     public string? BirthDateProtected { get; init; }
     public string? PhoneProtected { get; init; }
     public string? AddressProtected { get; init; }
+    /// <summary>Blind index of a person's name and birth date: a resident identified by a certificate provider is found by it.</summary>
+    public string? PersonIndex { get; init; }
+    /// <summary>Blind index of a person's name, birth date and phone: a resident arriving by the campaign's QR code is found by it.</summary>
+    public string? ContactIndex { get; init; }
 }

@@ -16,4 +16,6 @@ internal sealed class RollFieldSealer(PersonalDataProtector protector)
 
     public string Protect(Guid holderId, string value, string purpose) =>
         sealedValues.GetOrAdd((holderId, purpose, value), static (key, protector) => protector.Protect(key.Value, key.Purpose), protector);
+
+    public string Index(string value, string purpose) => protector.BlindIndex(value, purpose);
 }

@@ -167,14 +167,15 @@ public sealed class RollImporter(CampaignsDbContext db, PersonalDataProtector pr
         """
         COPY roll_entries (roll_version_id, holder_id, line, property_id, property_kind, lot_number, land_area_m2, share,
                            is_representative, owner_type, managing_authority, status, owner_id_protected,
-                           owner_name_protected, birth_date_protected, phone_protected, address_protected)
+                           owner_name_protected, birth_date_protected, phone_protected, address_protected,
+                           person_index, contact_index)
         FROM STDIN
         """,
         entries,
         (rows, e) => rows.Add(e.RollVersionId).Add(e.HolderId).Add(e.Line).Add(e.PropertyId).Add(e.PropertyKind.ToString()).Add(e.LotNumber)
             .Add(e.LandAreaM2).Add(e.Share).Add(e.IsRepresentative).Add(e.OwnerType.ToString()).Add(e.ManagingAuthority)
             .Add(e.Status.ToString()).Add(e.OwnerIdProtected).Add(e.OwnerNameProtected).Add(e.BirthDateProtected)
-            .Add(e.PhoneProtected).Add(e.AddressProtected),
+            .Add(e.PhoneProtected).Add(e.AddressProtected).Add(e.PersonIndex).Add(e.ContactIndex),
         cancellationToken);
 
     /// <summary>Streams the rows in chunks of about a megabyte; the COPY ends when the writer is disposed.</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Model;
 using Moatown.Campaigns.Registry;
+using Moatown.Campaigns.Residents;
 using Moatown.ServiceDefaults.PersonalData;
 
 namespace Moatown.Campaigns.Rolls;
@@ -30,6 +31,8 @@ internal static class StoredRolls
         BirthDateProtected = ProtectOptional(holderId, row.BirthDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), PersonalDataPurposes.BirthDate, protector),
         PhoneProtected = ProtectOptional(holderId, row.Phone, PersonalDataPurposes.Phone, protector),
         AddressProtected = ProtectOptional(holderId, row.Address, PersonalDataPurposes.Address, protector),
+        PersonIndex = ResidentMatchKeys.Person(row) is { } person ? protector.Index(person, PersonalDataPurposes.PersonIndex) : null,
+        ContactIndex = ResidentMatchKeys.Contact(row) is { } contact ? protector.Index(contact, PersonalDataPurposes.ContactIndex) : null,
     };
 
     public static RollRow ToRow(RollEntry entry, PersonalDataProtector protector) => new()
