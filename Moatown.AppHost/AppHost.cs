@@ -9,6 +9,8 @@ var broker = infrastructure.Broker;
 
 var devClientSecret = builder.AddDevelopmentClientSecret();
 var notificationsClientSecret = builder.AddSecretParameter("notifications-client-secret", secrets => secrets.NotificationsClientSecret);
+var identityClientSecret = builder.AddSecretParameter("identity-client-secret", secrets => secrets.IdentityClientSecret);
+var verificationCodeKey = builder.AddSecretParameter("verification-code-key", secrets => secrets.VerificationCodeKey);
 var personalDataKey = builder.AddSecretParameter("personal-data-key", secrets => secrets.PersonalDataKey);
 var blindIndexKey = builder.AddSecretParameter("blind-index-key", secrets => secrets.BlindIndexKey);
 
@@ -17,13 +19,22 @@ var identity = builder.AddProject<Projects.Moatown_Identity>("identity")
     .WithBroker(broker)
     .WithEnvironment("Identity__DevClientSecret", devClientSecret)
     // The services that call other services, as OAuth clients (client credentials).
-    .WithServiceClient("service-notifications", notificationsClientSecret, "campaigns");
+    .WithServiceClient("service-notifications", notificationsClientSecret, "campaigns")
+    .WithServiceClient("service-identity", identityClientSecret, "campaigns")
+    .WithPersonalDataKeys(personalDataKey, blindIndexKey)
+    .WithEnvironment("VerificationCodes__Key", verificationCodeKey);
 
 var campaigns = builder.AddProject<Projects.Moatown_Campaigns>("campaigns")
     .WithDatabase(infrastructure.AddDatabase("campaignsdb"))
     .WithBroker(broker)
     .WithIdentity(identity)
     .WithPersonalDataKeys(personalDataKey, blindIndexKey);
+
+// Identity asks campaigns whom a personal link or the QR entry page's details name (no WaitFor:
+// campaigns waits for identity, and identity only asks once a resident arrives).
+identity.WithReference(campaigns).WithServiceCredentials("service-identity", identityClientSecret)
+    // Its own service token comes from itself, like everyone else's.
+    .WithEnvironment("Identity__Url", identity.GetEndpoint("http"));
 
 var signing = builder.AddProject<Projects.Moatown_Signing>("signing")
     .WithDatabase(infrastructure.AddDatabase("signingdb"))
@@ -41,7 +52,8 @@ var notifications = builder.AddProject<Projects.Moatown_Notifications>("notifica
     .WithIdentity(identity)
     .WithPersonalDataKeys(personalDataKey, blindIndexKey)
     .WithReference(campaigns)
-    .WithServiceCredentials("service-notifications", notificationsClientSecret);
+    .WithServiceCredentials("service-notifications", notificationsClientSecret)
+    .WithEnvironment("VerificationCodes__Key", verificationCodeKey);
 
 var gateway = builder.AddProject<Projects.Moatown_Gateway>("gateway")
     .WithExternalHttpEndpoints()

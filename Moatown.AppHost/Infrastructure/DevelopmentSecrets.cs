@@ -15,6 +15,10 @@ internal sealed record DevelopmentSecrets
     public string DevClientSecret { get; init; } = NewSecret();
     /// <summary>The notifications service's own OAuth client secret (it calls campaigns).</summary>
     public string NotificationsClientSecret { get; init; } = NewSecret();
+    /// <summary>The identity service's own OAuth client secret (it asks campaigns about the roll).</summary>
+    public string IdentityClientSecret { get; init; } = NewSecret();
+    /// <summary>AES-256 key (base64) that seals verification codes from identity to notifications.</summary>
+    public string VerificationCodeKey { get; init; } = NewKey();
     /// <summary>AES-256 key (base64) for personal data in service databases.</summary>
     public string PersonalDataKey { get; init; } = NewKey();
     /// <summary>HMAC key (base64) for blind indexes of personal data.</summary>

@@ -19,5 +19,6 @@ app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapTokenEndpoint();
 app.MapIdentityApi();
+app.MapResidentVerificationApi();
 
 app.Run();

@@ -1,3 +1,5 @@
+using Moatown.Signing.Apis;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -11,5 +13,6 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
+app.MapSignerSessionApi();
 
 app.Run();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Moatown.Campaigns.Data;
 using Moatown.Identity.Data;
 using Moatown.Notifications.Data;
+using Moatown.Signing.Data;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.Testing;
 using OpenIddict.Abstractions;
@@ -26,6 +27,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     private static readonly string PersonalDataKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private static readonly string BlindIndexKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private static readonly string VerificationCodeKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private readonly Dictionary<string, string> _tokens = new();
 
     public LocalPostgres Postgres { get; private set; } = null!;
@@ -33,6 +35,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public ServiceFactory<IdentityDbContext> Identity { get; private set; } = null!;
     public ServiceFactory<CampaignsDbContext> Campaigns { get; private set; } = null!;
     public ServiceFactory<NotificationsDbContext> Notifications { get; private set; } = null!;
+    public ServiceFactory<SigningDbContext> Signing { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -50,7 +53,15 @@ public sealed class SystemFixture : IAsyncLifetime
             // Another of the system's services: a service client, but not the one an endpoint names.
             ["Identity:ServiceClients:service-signing:Secret"] = SigningClientSecret,
             ["Identity:ServiceClients:service-signing:Scopes:0"] = Scopes.Campaigns,
-        }), identityBackchannel: null);
+            // Identity asks campaigns about the roll as its own service client.
+            ["ServiceClient:Id"] = ServiceClients.Identity,
+            ["ServiceClient:Secret"] = IdentityClientSecret,
+            // The shared host serves every test from one address and the sample roll's numbers
+            // again and again; the throttles are tested on a host of their own (CreateIdentity).
+            ["Identity:Residents:CodesPerPhone"] = "100000",
+            ["Identity:Residents:RequestsPerClient"] = "100000",
+            ["Identity:Residents:EntryAnswerTime"] = "00:00:00.300",
+        }), identityBackchannel: null, CallsOtherServicesInMemory);
         // Starting identity first migrates its database and seeds the development client.
         _ = Identity.Server;
 
@@ -60,8 +71,31 @@ public sealed class SystemFixture : IAsyncLifetime
             ["ServiceClient:Id"] = ServiceClients.Notifications,
             ["ServiceClient:Secret"] = NotificationsClientSecret,
         }), IdentityHandler, CallsOtherServicesInMemory);
+        Signing = new ServiceFactory<SigningDbContext>(Settings("signingdb"), IdentityHandler);
         _ = Campaigns.Server;
         _ = Notifications.Server;
+    }
+
+    /// <summary>
+    /// A separate identity host on its own database, with the resident rules a test needs (the
+    /// product's defaults unless overridden). Its service token, and so its calls to campaigns, come
+    /// from the shared identity; signer tokens it issues are signed with its own keys.
+    /// </summary>
+    public ServiceFactory<IdentityDbContext> CreateIdentity(string database, Dictionary<string, string?>? extra = null)
+    {
+        var settings = Settings(database, new()
+        {
+            ["Identity:DevClientSecret"] = DevClientSecret,
+            ["Identity:RequireHttps"] = "false",
+            ["ServiceClient:Id"] = ServiceClients.Identity,
+            ["ServiceClient:Secret"] = IdentityClientSecret,
+        });
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+        settings["ConnectionStrings:identitydb"] = Postgres.ConnectionString(database);
+        return new(settings, identityBackchannel: null, CallsOtherServicesInMemory);
     }
 
     /// <summary>
@@ -116,6 +150,7 @@ public sealed class SystemFixture : IAsyncLifetime
             // Tests make their own campaigns; the demo campaign has its own test on its own database.
             ["Campaigns:DemoCampaign:Enabled"] = "false",
             ["Campaigns:Invitations:LinkBase"] = InvitationLinkBase,
+            ["VerificationCodes:Key"] = VerificationCodeKey,
         };
         foreach (var (key, value) in extra ?? [])
         {
@@ -188,6 +223,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await Signing.DisposeAsync();
         await Notifications.DisposeAsync();
         await Campaigns.DisposeAsync();
         await Identity.DisposeAsync();

@@ -32,7 +32,7 @@ public static class InternalResidentsApi
 
     /// <summary>
     /// The person of the current roll with this name and birth date, and this phone when one is
-    /// given. 404 when nobody matches, 409 when two holders do (namesakes born the same day: they
+    /// given. 404 when nobody matches (reason "campaign-unknown" when the campaign does not exist), 409 when two holders do (namesakes born the same day: they
     /// sign on paper), 410 when the campaign is not open.
     /// </summary>
     public static async Task<Results<Ok<IdentifiedHolderResponse>, NotFound, ValidationProblem, ProblemHttpResult>> IdentifyHolder(
@@ -59,7 +59,8 @@ public static class InternalResidentsApi
         var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => new { c.Name, c.Status }).FirstOrDefaultAsync(cancellationToken);
         if (campaign is null)
         {
-            return TypedResults.NotFound();
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Campaign not found",
+                detail: "No campaign has this id.", extensions: new Dictionary<string, object?> { ["reason"] = "campaign-unknown" });
         }
         if (campaign.Status != CampaignStatus.Open)
         {

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Moatown.Identity.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moatown.Identity.Data;
+using Moatown.Identity.Residents;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Data;
 using Moatown.ServiceDefaults.Messaging;
 using Moatown.ServiceDefaults.OpenApi;
+using Moatown.ServiceDefaults.PersonalData;
 
 namespace Moatown.Identity.Extensions;
 
@@ -24,6 +27,8 @@ internal static class Extensions
         builder.AddDefaultAuthentication(Scopes.Identity);
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalSigningKeys>();
 
+        builder.AddResidentVerification();
+
         // Hosted services start in registration order: these run after the migrator above.
         builder.Services.AddHostedService<ScopeRegistration>();
         builder.Services.AddHostedService<TokenPruning>();
@@ -32,5 +37,23 @@ internal static class Extensions
         {
             builder.Services.AddHostedService<DevelopmentClientSeed>();
         }
+    }
+
+    /// <summary>
+    /// The resident door: codes by text message to the roll's number, the QR entry page, signer
+    /// tokens. The roll is the campaigns service's; identity asks it with its own service token.
+    /// </summary>
+    private static void AddResidentVerification(this IHostApplicationBuilder builder)
+    {
+        builder.AddPersonalDataProtection();
+        builder.AddVerificationCodeSeal();
+        builder.Services.AddOptions<ResidentOptions>().BindConfiguration(ResidentOptions.SectionName);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<VerificationCodes>();
+        builder.Services.AddSingleton<ClientAddresses>();
+        builder.Services.AddSingleton<SignerTokens>();
+        builder.Services.AddSingleton<CampaignRoll>();
+        builder.Services.AddScoped<ResidentVerification>();
+        builder.AddServiceClient(CampaignRoll.ClientName, new Uri("http://campaigns"), Scopes.Campaigns);
     }
 }

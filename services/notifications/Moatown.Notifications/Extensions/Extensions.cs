@@ -21,10 +21,12 @@ internal static class Extensions
 
         builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
         builder.AddPersonalDataProtection();
+        builder.AddVerificationCodeSeal();
         builder.AddMessaging(bus =>
         {
             bus.AddConsumer<CampaignCreatedConsumer>();
             bus.AddConsumer<InvitationIssuedConsumer>();
+            bus.AddConsumer<VerificationCodeRequestedConsumer>();
         });
         // Phone numbers and links are asked of campaigns when a message is queued, never carried in events.
         builder.AddServiceClient(InvitationIssuedConsumer.CampaignsClient, new Uri("http://campaigns"), Scopes.Campaigns);

@@ -1,3 +1,4 @@
+using Moatown.Signing.Apis;
 using Moatown.Signing.Data;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Data;
@@ -10,6 +11,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddDefaultAuthentication(Scopes.Signing);
+        builder.Services.AddAuthorizationBuilder().AddPolicy(SignerSessionApi.SignerPolicy, Policies.Signer());
         builder.AddServiceDatabase<SigningDbContext>("signingdb");
         builder.AddMessaging();
         builder.AddDefaultOpenApi();

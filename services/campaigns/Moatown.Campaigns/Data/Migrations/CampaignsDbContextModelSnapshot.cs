@@ -158,6 +158,15 @@ namespace Moatown.Campaigns.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("key_index");
 
+                    b.Property<string>("VerificationMethod")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("verification_method");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId", "KeyIndex")
@@ -322,6 +331,11 @@ namespace Moatown.Campaigns.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("birth_date_protected");
 
+                    b.Property<string>("ContactIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("contact_index");
+
                     b.Property<Guid>("HolderId")
                         .HasColumnType("uuid")
                         .HasColumnName("holder_id");
@@ -365,6 +379,11 @@ namespace Moatown.Campaigns.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("owner_type");
 
+                    b.Property<string>("PersonIndex")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("person_index");
+
                     b.Property<string>("PhoneProtected")
                         .HasColumnType("text")
                         .HasColumnName("phone_protected");
@@ -402,6 +421,12 @@ namespace Moatown.Campaigns.Data.Migrations
                     b.HasIndex("HolderId");
 
                     b.HasIndex("RollVersionId");
+
+                    b.HasIndex("RollVersionId", "ContactIndex")
+                        .HasFilter("contact_index IS NOT NULL");
+
+                    b.HasIndex("RollVersionId", "PersonIndex")
+                        .HasFilter("person_index IS NOT NULL");
 
                     b.ToTable("roll_entries", (string)null);
                 });
