@@ -12,6 +12,13 @@ public static class Databases
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    public static async Task<T> QueryIdentityAsync<T>(this SystemFixture system, Func<Moatown.Identity.Data.IdentityDbContext, Task<T>> query,
+        ServiceFactory<Moatown.Identity.Data.IdentityDbContext>? identity = null)
+    {
+        await using var scope = (identity ?? system.Identity).Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<Moatown.Identity.Data.IdentityDbContext>());
+    }
+
     public static async Task<T> QueryCampaignsAsync<T>(this SystemFixture system, Func<CampaignsDbContext, Task<T>> query,
         ServiceFactory<CampaignsDbContext>? campaigns = null)
     {

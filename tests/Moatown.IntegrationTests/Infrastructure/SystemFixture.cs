@@ -60,7 +60,6 @@ public sealed class SystemFixture : IAsyncLifetime
             // again and again; the throttles are tested on a host of their own (CreateIdentity).
             ["Identity:Residents:CodesPerPhone"] = "100000",
             ["Identity:Residents:RequestsPerClient"] = "100000",
-            ["Identity:Residents:EntryAnswerTime"] = "00:00:00.300",
         }), identityBackchannel: null, CallsOtherServicesInMemory);
         // Starting identity first migrates its database and seeds the development client.
         _ = Identity.Server;
