@@ -17,6 +17,7 @@ public sealed class ResourceLogFiles : IAsyncDisposable
 
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _copies = [];
+    private Task _follow = Task.CompletedTask;
 
     /// <summary>
     /// Makes the services write what the scan needs to see: Moatown's categories at Debug, and every
@@ -33,24 +34,44 @@ public sealed class ResourceLogFiles : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts copying; call before the application starts so no line is missed.</summary>
+    /// <summary>
+    /// Starts copying; call before the application starts so no line is missed. A service's log stream
+    /// is named after its process (campaigns-xkqzd), which exists only once the orchestrator started it,
+    /// so each stream is followed as its process appears.
+    /// </summary>
     public static ResourceLogFiles Start(DistributedApplication app)
     {
         var files = new ResourceLogFiles();
         var logs = app.Services.GetRequiredService<ResourceLoggerService>();
-        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
-        foreach (var project in model.Resources.OfType<ProjectResource>())
+        var resources = app.Services.GetRequiredService<ResourceNotificationService>();
+        files._follow = Task.Run(async () =>
         {
-            files._copies.Add(CopyAsync(logs, project, LogFile.For(Tier, project.Name), files._stop.Token));
-        }
+            var followed = new HashSet<string>(StringComparer.Ordinal);
+            try
+            {
+                await foreach (var update in resources.WatchAsync(files._stop.Token))
+                {
+                    if (update.Resource is ProjectResource project && followed.Add(update.ResourceId))
+                    {
+                        lock (files._copies)
+                        {
+                            files._copies.Add(CopyAsync(logs, update.ResourceId, LogFile.For(Tier, project.Name), files._stop.Token));
+                        }
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (files._stop.IsCancellationRequested)
+            {
+            }
+        });
         return files;
     }
 
-    private static async Task CopyAsync(ResourceLoggerService logs, ProjectResource project, LogFile file, CancellationToken stop)
+    private static async Task CopyAsync(ResourceLoggerService logs, string resourceId, LogFile file, CancellationToken stop)
     {
         try
         {
-            await foreach (var batch in logs.WatchAsync(project).WithCancellation(stop))
+            await foreach (var batch in logs.WatchAsync(resourceId).WithCancellation(stop))
             {
                 foreach (var line in batch)
                 {
@@ -67,7 +88,13 @@ public sealed class ResourceLogFiles : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop.CancelAfter(DrainTimeout);
-        await Task.WhenAll(_copies);
+        await _follow;
+        Task[] copies;
+        lock (_copies)
+        {
+            copies = [.. _copies];
+        }
+        await Task.WhenAll(copies);
         _stop.Dispose();
     }
 }
