@@ -15,6 +15,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
     private readonly string _state = Path.Combine(Path.GetTempPath(), "moatown-e2e", Guid.NewGuid().ToString("n"));
     private DistributedApplication? _app;
+    private ResourceLogFiles? _logs;
 
     public HttpClient Gateway { get; private set; } = null!;
 
@@ -29,8 +30,10 @@ public sealed class SystemUnderTest : IAsyncLifetime
             $"Infrastructure:BrokerPort={FreePort()}",
             $"Parameters:dev-client-secret={DevClientSecret}",
         ], cancellation.Token);
+        ResourceLogFiles.ConfigureServices(builder);
 
         _app = await builder.BuildAsync(cancellation.Token);
+        _logs = ResourceLogFiles.Start(_app);
         await _app.StartAsync(cancellation.Token);
         await _app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellation.Token);
         Gateway = _app.CreateHttpClient("gateway");
@@ -60,6 +63,10 @@ public sealed class SystemUnderTest : IAsyncLifetime
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+        }
+        if (_logs is not null)
+        {
+            await _logs.DisposeAsync();
         }
         try { Directory.Delete(_state, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }

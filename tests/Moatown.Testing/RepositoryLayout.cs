@@ -1,7 +1,7 @@
 namespace Moatown.Testing;
 
 /// <summary>Finds the checkout, so tests run the same infra scripts the AppHost runs.</summary>
-internal static class RepositoryLayout
+public static class RepositoryLayout
 {
     private static readonly Lazy<string> LazyRoot = new(FindRoot);
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Moatown.Gateway;
+using Moatown.IntegrationTests.Infrastructure;
 
 namespace Moatown.IntegrationTests.Gateway;
 
@@ -83,6 +84,7 @@ public sealed class GatewayEdgeTests : IClassFixture<GatewayEdgeTests.Edge>
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
+            builder.CaptureLogsToFile("gateway");
             builder.UseSetting("Gateway:RateLimits:Anonymous:PermitLimit", AnonymousLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             // Port 9 (discard) is closed here: the destination refuses connections.
             builder.UseSetting("services:identity:http:0", "http://127.0.0.1:9");

@@ -19,6 +19,7 @@ public sealed class ServiceFactory<TEntryPoint>(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.CaptureLogsToFile(ServiceLogs.ServiceNameOf(typeof(TEntryPoint)));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
