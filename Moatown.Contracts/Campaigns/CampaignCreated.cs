@@ -7,4 +7,5 @@ namespace Moatown.Contracts.Campaigns;
 /// <param name="CampaignId">Pseudonymous, stable id of the campaign.</param>
 /// <param name="Name">The campaign's public name, as shown on invitations.</param>
 /// <param name="CreatedAt">When the campaign was created (UTC).</param>
-public sealed record CampaignCreated(Guid CampaignId, string Name, DateTimeOffset CreatedAt);
+/// <param name="Organizer">The staff account (token subject) that organizes it; null from versions that did not say.</param>
+public sealed record CampaignCreated(Guid CampaignId, string Name, DateTimeOffset CreatedAt, string? Organizer = null);

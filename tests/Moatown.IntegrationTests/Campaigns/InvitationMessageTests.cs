@@ -36,4 +36,33 @@ public sealed class InvitationMessageTests(SystemFixture system)
         var statuses = await notifications.GetFromJsonAsync<JsonElement>($"/api/notifications/campaigns/{campaignId}/messages?holderId={minjun}");
         Assert.Single(statuses.EnumerateArray());
     }
+
+    [Fact]
+    public async Task An_organizer_reads_the_delivery_status_of_their_own_owners_and_not_of_another_organizers()
+    {
+        var secret = await system.RegisterClientAsync("delivery-organizer", [Roles.Organizer], [Scopes.Campaigns, Scopes.Notifications]);
+        var otherSecret = await system.RegisterClientAsync("delivery-organizer-other", [Roles.Organizer], [Scopes.Notifications]);
+        using var campaigns = await system.ClientAsync(system.Campaigns, Scopes.Campaigns, "delivery-organizer", secret);
+        using var organizer = await system.ClientAsync(system.Notifications, Scopes.Notifications, "delivery-organizer", secret);
+        using var other = await system.ClientAsync(system.Notifications, Scopes.Notifications, "delivery-organizer-other", otherSecret);
+        var campaignId = await campaigns.CreateOpenCampaignAsync("발송 상태");
+        var seoyeon = (await campaigns.HoldersByMaskedNameAsync(campaignId))["이*연"];
+
+        (await campaigns.PostAsJsonAsync($"/api/campaigns/{campaignId}/invitations", new { holderIds = new[] { seoyeon } })).EnsureSuccessStatusCode();
+
+        JsonElement statuses = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var response = await organizer.GetAsync($"/api/notifications/campaigns/{campaignId}/messages?holderId={seoyeon}");
+            if (!response.IsSuccessStatusCode)
+            {
+                return false; // notifications has not learned of the campaign yet
+            }
+            statuses = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return statuses.GetArrayLength() == 1 && statuses[0].GetProperty("status").GetString() == "delivered";
+        }, TimeSpan.FromSeconds(30), "the organizer sees the invitation delivered");
+        Assert.Equal("010-****-0002", statuses[0].GetProperty("phone").GetString());
+        Assert.False(statuses[0].TryGetProperty("text", out _));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await other.GetAsync($"/api/notifications/campaigns/{campaignId}/messages")).StatusCode);
+    }
 }

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Moatown.Notifications.Data;
 using Moatown.Notifications.Sending;
+using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.PersonalData;
 
 namespace Moatown.Notifications.Apis;
@@ -19,11 +21,19 @@ public static class DeliveryStatusApi
         return api;
     }
 
-    /// <summary>A campaign's messages, newest first; <c>holderId</c> narrows them to one owner.</summary>
-    public static async Task<Ok<List<MessageDeliveryStatus>>> GetCampaignMessages(
-        Guid campaignId, Guid? holderId, NotificationsDbContext db, PersonalDataProtector protector,
+    /// <summary>
+    /// A campaign's messages, newest first; <c>holderId</c> narrows them to one owner. An organizer
+    /// sees only their own campaigns' (another's is not found).
+    /// </summary>
+    public static async Task<Results<Ok<List<MessageDeliveryStatus>>, NotFound>> GetCampaignMessages(
+        Guid campaignId, Guid? holderId, ClaimsPrincipal user, NotificationsDbContext db, PersonalDataProtector protector,
         CancellationToken cancellationToken)
     {
+        if (!user.IsInRole(Roles.ProviderAdmin)
+            && !await db.KnownCampaigns.AnyAsync(c => c.CampaignId == campaignId && c.Organizer == user.SubjectId(), cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
         var query = db.OutgoingMessages.AsNoTracking().Where(m => m.CampaignId == campaignId);
         if (holderId is { } holder)
         {

@@ -23,6 +23,7 @@ public sealed class CampaignCreatedConsumer(NotificationsDbContext db, TimeProvi
                     Name = campaign.Name,
                     CreatedAt = campaign.CreatedAt,
                     LearnedAt = time.GetUtcNow(),
+                    Organizer = campaign.Organizer,
                 });
             }
         });

@@ -21,6 +21,7 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             campaign.Property(c => c.CampaignId).HasColumnName("campaign_id");
             campaign.Property(c => c.Name).HasColumnName("name").HasMaxLength(200);
             campaign.Property(c => c.CreatedAt).HasColumnName("created_at");
+            campaign.Property(c => c.Organizer).HasColumnName("organizer").HasMaxLength(200);
             campaign.Property(c => c.LearnedAt).HasColumnName("learned_at");
         });
         modelBuilder.Entity<OutgoingMessage>(message =>

@@ -1,8 +1,8 @@
 namespace Moatown.Notifications.Extensions;
 
 /// <summary>
-/// One policy per endpoint. Provider admins only for now, because notifications does not yet know
-/// which organizer owns a campaign and must not show one organizer another's.
+/// One policy per endpoint. Provider admins everywhere; organizers the delivery status of their own
+/// campaigns (the organizer comes with <c>CampaignCreated</c>), checked per campaign by the endpoint.
 /// </summary>
 internal static class NotificationPolicies
 {
@@ -12,6 +12,6 @@ internal static class NotificationPolicies
     /// <summary>Read the local sink's messages in full (decrypted text): Development and tests only.</summary>
     public const string ReadSink = "notifications:read-sink";
 
-    /// <summary>Read each owner's delivery status (no text, masked number).</summary>
+    /// <summary>Read each owner's delivery status (no text, masked number): provider admins, and organizers for their own campaigns.</summary>
     public const string ReadDeliveryStatus = "notifications:read-delivery-status";
 }

@@ -10,4 +10,6 @@ public sealed class KnownCampaign
     public required string Name { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset LearnedAt { get; init; }
+    /// <summary>The organizer's staff account: they, and provider admins, may read the campaign's delivery status.</summary>
+    public string? Organizer { get; set; }
 }

@@ -43,6 +43,11 @@ namespace Moatown.Notifications.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Organizer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organizer");
+
                     b.HasKey("CampaignId");
 
                     b.ToTable("known_campaigns", (string)null);
