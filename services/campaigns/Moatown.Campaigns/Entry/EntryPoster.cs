@@ -9,10 +9,13 @@ namespace Moatown.Campaigns.Entry;
 internal static class EntryPoster
 {
     private const double Margin = 56;
-    // 9 cm: scans from an arm's length on a notice board, well above the 6 cm a phone needs from print.
-    private const double QrSide = 9 / 2.54 * 72;
+    // 10 cm with the quiet zone, about 8 cm of code: scans from an arm's length on a notice board,
+    // well above the 6 cm a phone needs from print.
+    private const double QrSide = 10 / 2.54 * 72;
+    // Names run up to 200 characters: a long one shrinks, so the page still holds the code and the instructions.
     private static readonly double[] TitleSizes = [28, 24, 20, 16, 13];
-    private const int TitleLinesBeforeShrinking = 3;
+    private static readonly double[] AreaSizes = [16, 13, 11, 9];
+    private const int LinesBeforeShrinking = 3;
 
     public static byte[] Draw(Campaign campaign, string link, string fontFamily)
     {
@@ -27,24 +30,24 @@ internal static class EntryPoster
             var y = Margin;
 
             y = Centered(gfx, [PosterWording.Heading], fonts.Regular(14), XBrushes.DimGray, width, y) + 10;
-            var (titleFont, titleLines) = FitTitle(gfx, campaign.Name, fonts, width);
+            var (titleFont, titleLines) = Fit(gfx, campaign.Name, TitleSizes, fonts.Bold, width);
             y = Centered(gfx, titleLines, titleFont, XBrushes.Black, width, y) + 6;
-            y = Centered(gfx, Wrap(gfx, PosterWording.Area(campaign.Area.Name, campaign.Area.District), fonts.Regular(16), width),
-                fonts.Regular(16), XBrushes.Black, width, y) + 18;
+            var (areaFont, areaLines) = Fit(gfx, PosterWording.Area(campaign.Area.Name, campaign.Area.District), AreaSizes, fonts.Regular, width);
+            y = Centered(gfx, areaLines, areaFont, XBrushes.Black, width, y) + 18;
 
             DrawQrCode(gfx, new EntryQrCode(link).Modules(), (page.Width.Point - QrSide) / 2, y);
             y += QrSide + 24;
 
-            y = Left(gfx, [PosterWording.StepsHeading], fonts.Bold(16), width, y) + 4;
-            var steps = fonts.Regular(13);
+            y = Left(gfx, [PosterWording.StepsHeading], fonts.Bold(18), width, y) + 6;
+            var steps = fonts.Regular(15);
             for (var i = 0; i < PosterWording.Steps.Count; i++)
             {
-                y = Left(gfx, Wrap(gfx, $"{i + 1}. {PosterWording.Steps[i]}", steps, width), steps, width, y) + 4;
+                y = Left(gfx, Wrap(gfx, $"{i + 1}. {PosterWording.Steps[i]}", steps, width), steps, width, y) + 6;
             }
-            var small = fonts.Regular(11);
+            var small = fonts.Regular(12);
             y = Left(gfx, Wrap(gfx, PosterWording.Needs, small, width), small, width, y + 8) + 14;
             y = Left(gfx, Wrap(gfx, PosterWording.TypeTheAddress, small, width), small, width, y) + 2;
-            y = Left(gfx, Wrap(gfx, link, fonts.Bold(13), width), fonts.Bold(13), width, y) + 14;
+            y = Left(gfx, Wrap(gfx, link, fonts.Bold(14), width), fonts.Bold(14), width, y) + 16;
             Left(gfx, Wrap(gfx, PosterWording.Help, small, width), small, width, y);
         }
         using var stream = new MemoryStream();
@@ -52,19 +55,19 @@ internal static class EntryPoster
         return stream.ToArray();
     }
 
-    /// <summary>The largest size at which the name fits in a few lines; a very long name gets the smallest size and more lines.</summary>
-    private static (XFont Font, List<string> Lines) FitTitle(XGraphics gfx, string name, Fonts fonts, double width)
+    /// <summary>The largest size at which the text fits in a few lines; a very long text gets the smallest size and more lines.</summary>
+    private static (XFont Font, List<string> Lines) Fit(XGraphics gfx, string text, double[] sizes, Func<double, XFont> font, double width)
     {
-        foreach (var size in TitleSizes[..^1])
+        foreach (var size in sizes[..^1])
         {
-            var lines = Wrap(gfx, name, fonts.Bold(size), width);
-            if (lines.Count <= TitleLinesBeforeShrinking)
+            var lines = Wrap(gfx, text, font(size), width);
+            if (lines.Count <= LinesBeforeShrinking)
             {
-                return (fonts.Bold(size), lines);
+                return (font(size), lines);
             }
         }
-        var smallest = fonts.Bold(TitleSizes[^1]);
-        return (smallest, Wrap(gfx, name, smallest, width));
+        var smallest = font(sizes[^1]);
+        return (smallest, Wrap(gfx, text, smallest, width));
     }
 
     /// <summary>Horizontal runs of dark modules filled as one path, so no hairline seams appear between modules when printed.</summary>
