@@ -250,6 +250,21 @@ public sealed class CampaignQrTests(SystemFixture system) : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await noFont.GetAsync($"/api/campaigns/{id}/qr.png")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_endpoints_are_in_the_api_reference()
+    {
+        using var anonymous = system.Campaigns.CreateClient();
+
+        var document = await anonymous.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("\"/api/campaigns/{id}/qr.png\"", document);
+        Assert.Contains("\"/api/campaigns/{id}/qr.svg\"", document);
+        Assert.Contains("\"/api/campaigns/{id}/poster.pdf\"", document);
+        Assert.Contains("\"image/png\"", document);
+        Assert.Contains("\"image/svg+xml\"", document);
+        Assert.Contains("\"application/pdf\"", document);
+    }
+
     private async Task<string> DecodeAsync(byte[] image, string fileName)
     {
         var path = Path.Combine(_files.FullName, fileName);

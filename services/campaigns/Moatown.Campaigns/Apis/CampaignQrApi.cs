@@ -21,11 +21,17 @@ public static class CampaignQrApi
             .WithTags("Campaign QR code")
             .RequireAuthorization(CampaignPolicies.Read);
 
-        api.MapGet("/qr.png", GetEntryQrPng).WithName(nameof(GetEntryQrPng));
-        api.MapGet("/qr.svg", GetEntryQrSvg).WithName(nameof(GetEntryQrSvg));
-        api.MapGet("/poster.pdf", GetEntryPoster).WithName(nameof(GetEntryPoster));
+        api.MapGet("/qr.png", GetEntryQrPng).WithName(nameof(GetEntryQrPng)).ProducesFile("image/png");
+        api.MapGet("/qr.svg", GetEntryQrSvg).WithName(nameof(GetEntryQrSvg)).ProducesFile("image/svg+xml");
+        api.MapGet("/poster.pdf", GetEntryPoster).WithName(nameof(GetEntryPoster)).ProducesFile("application/pdf");
         return api;
     }
+
+    /// <summary>A file result documents no content type of its own; the API reference should say what comes back.</summary>
+    private static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder endpoint, string contentType) =>
+        endpoint.Produces(StatusCodes.Status200OK, typeof(byte[]), contentType)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>The QR code of the campaign's entry page as a PNG; <c>size</c> is pixels per module (4 to 40, 10 when not given).</summary>
     public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> GetEntryQrPng(
