@@ -13,7 +13,7 @@ namespace Moatown.Campaigns.Apis;
 /// organizer can print and check posters before opening; a closed campaign has none, since its
 /// entry page no longer takes consents and a fresh poster would only mislead.
 /// </summary>
-public static class CampaignQrApi
+public static partial class CampaignQrApi
 {
     public static RouteGroupBuilder MapCampaignQrApi(this IEndpointRouteBuilder app)
     {
@@ -90,7 +90,7 @@ public static class CampaignQrApi
         var fontDirectory = posterOptions.Value.FontDirectory;
         if (PosterFonts.Missing(fontDirectory) is { Count: > 0 } missing)
         {
-            loggers.CreateLogger(typeof(CampaignQrApi)).LogError("Poster fonts {Files} are missing in {Directory}", missing, fontDirectory);
+            LogFontsMissing(loggers.CreateLogger(typeof(CampaignQrApi)), string.Join(", ", missing), fontDirectory);
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Poster font is not installed",
                 detail: $"Install Debian's fonts-nanum, or set {PosterOptions.SectionName}:FontDirectory to a folder with "
                     + $"{PosterFonts.RegularFile} and {PosterFonts.BoldFile}.");
@@ -130,6 +130,9 @@ public static class CampaignQrApi
         var name = new string([.. campaignName.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c)]);
         return $"{name} 포스터.pdf";
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Poster fonts {Files} are missing in {Directory}: install fonts-nanum or set Campaigns:Poster:FontDirectory")]
+    private static partial void LogFontsMissing(ILogger logger, string files, string directory);
 
     private sealed record EntryLookup(Campaign? Campaign, string? Link, ProblemHttpResult? Refusal);
 }
