@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Moatown.AppHost.Infrastructure;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -69,6 +70,14 @@ var publicUrl = gateway.GetEndpoint("http");
 foreach (var service in new[] { identity, campaigns, signing, documents, notifications })
 {
     service.WithEnvironment("Identity__Issuer", publicUrl).WithHttpHealthCheck("/health");
+}
+// Links sent by SMS and printed on posters open pages the gateway serves. In Development the
+// campaigns service's own settings name http://localhost:8080; elsewhere they follow the gateway.
+if (!builder.Environment.IsDevelopment())
+{
+    campaigns
+        .WithEnvironment("Campaigns__Invitations__LinkBase", ReferenceExpression.Create($"{publicUrl}/i"))
+        .WithEnvironment("Campaigns__Entry__LinkBase", ReferenceExpression.Create($"{publicUrl}/e"));
 }
 
 builder.Build().Run();

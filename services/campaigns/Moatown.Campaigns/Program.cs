@@ -13,6 +13,7 @@ app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapCampaignsApi();
 app.MapCampaignLifecycleApi();
+app.MapCampaignQrApi();
 app.MapRollApi();
 app.MapLedgerApi();
 app.MapTallyApi();

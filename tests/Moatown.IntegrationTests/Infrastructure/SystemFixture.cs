@@ -24,6 +24,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public const string SigningClientSecret = "integration-signing-client-secret";
     public const string IdentityClientSecret = "integration-identity-client-secret";
     public const string InvitationLinkBase = "https://moatown.test/i";
+    public const string EntryLinkBase = "https://moatown.test/e";
 
     private static readonly string PersonalDataKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private static readonly string BlindIndexKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -150,6 +151,7 @@ public sealed class SystemFixture : IAsyncLifetime
             ["Campaigns:DemoCampaign:Enabled"] = "false",
             ["Campaigns:Invitations:LinkBase"] = InvitationLinkBase,
             ["VerificationCodes:Key"] = VerificationCodeKey,
+            ["Campaigns:Entry:LinkBase"] = EntryLinkBase,
         };
         foreach (var (key, value) in extra ?? [])
         {

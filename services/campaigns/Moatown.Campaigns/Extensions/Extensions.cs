@@ -1,4 +1,5 @@
 using Moatown.Campaigns.Data;
+using Moatown.Campaigns.Entry;
 using Moatown.Campaigns.Invitations;
 using Moatown.Campaigns.Ledger;
 using Moatown.Campaigns.Residents;
@@ -31,6 +32,8 @@ internal static class Extensions
         builder.AddTallies();
         builder.Services.Configure<InvitationOptions>(builder.Configuration.GetSection(InvitationOptions.SectionName));
         builder.Services.AddScoped<InvitationIssuer>();
+        builder.Services.Configure<EntryOptions>(builder.Configuration.GetSection(EntryOptions.SectionName));
+        builder.Services.Configure<PosterOptions>(builder.Configuration.GetSection(PosterOptions.SectionName));
         // After the migrator (registered with the database above): hosted services start in order.
         builder.Services.AddHostedService<DemoCampaignSeed>();
         builder.AddMessaging(bus =>
