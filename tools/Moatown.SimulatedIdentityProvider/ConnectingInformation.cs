@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,9 @@ public sealed class ConnectingInformation(IOptions<SimulatedProviderOptions> opt
 
     public string For(string name, DateOnly birthDate)
     {
-        var person = Encoding.UTF8.GetBytes($"{name}|{birthDate:yyyy-MM-dd}");
+        // The person, not the keystrokes: the same name typed composed (NFC) or decomposed (NFD) is one person.
+        var person = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"{name.Trim().Normalize(NormalizationForm.FormC)}|{birthDate:yyyy-MM-dd}"));
         return Convert.ToBase64String(HMACSHA512.HashData(_key, person));
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Moatown.SimulatedIdentityProvider;
@@ -21,7 +20,8 @@ public sealed partial record ResidentAnswer(string Name, DateOnly BirthDate)
     /// <summary>The answer, or the message (in Korean, for the page) that says what to correct.</summary>
     public static (ResidentAnswer? Answer, string? Problem) Read(IFormCollection form, DateOnly today)
     {
-        var name = form["name"].ToString().Trim().Normalize(NormalizationForm.FormC);
+        // Kept as typed (only trimmed): real providers do not promise NFC either, so the client must normalise.
+        var name = form["name"].ToString().Trim();
         if (name.Length is 0 or > 50)
         {
             return (null, "이름을 입력해 주세요.");
