@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Moatown.AppHost.Infrastructure;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -57,6 +58,13 @@ var publicUrl = gateway.GetEndpoint("http");
 foreach (var service in new[] { identity, campaigns, signing, documents, notifications })
 {
     service.WithEnvironment("Identity__Issuer", publicUrl).WithHttpHealthCheck("/health");
+}
+
+// Residents without a phone number on the roll verify with a certificate provider; in Development that is
+// the simulated one, whose page the resident's browser opens and which sends them back through the gateway.
+if (builder.Environment.IsDevelopment())
+{
+    identity.WithSimulatedIdentityProvider(builder, publicUrl);
 }
 
 builder.Build().Run();
