@@ -47,6 +47,7 @@ public sealed class IdentityProviderRegistrationTests
     {
         var settings = new Dictionary<string, string?>
         {
+            ["Identity:RequireHttps"] = "true",
             ["Identity:Residents:Providers:pass:AuthorizeUrl"] = "https://pass.example/authorize",
             ["Identity:Residents:Providers:pass:TokenUrl"] = "https://pass.example/token",
             ["Identity:Residents:Providers:pass:ClientId"] = "moatown",

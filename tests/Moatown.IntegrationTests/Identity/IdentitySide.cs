@@ -13,7 +13,8 @@ public static class IdentitySide
 {
     public static IHost Build(Dictionary<string, string?> settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development" });
+        // No defaults: the test output folder holds some service's appsettings files, which must not decide a test.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Development", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddServiceDefaults();
         builder.AddIdentityProviders();
@@ -29,7 +30,6 @@ public static class IdentitySide
         ["Identity:Residents:Providers:simulated:ClientId"] = SimulatedProviderHost.ClientId,
         ["Identity:Residents:Providers:simulated:ClientSecret"] = clientSecret,
         ["Identity:Residents:Providers:simulated:DisplayName"] = "모의 인증서",
-        ["Identity:Residents:Providers:simulated:Timeout"] = "00:00:03",
     };
 
     public static IIdentityProvider Simulated(this IHost host) =>
