@@ -80,4 +80,11 @@ if (!builder.Environment.IsDevelopment())
         .WithEnvironment("Campaigns__Entry__LinkBase", ReferenceExpression.Create($"{publicUrl}/e"));
 }
 
+// Residents without a phone number on the roll verify with a certificate provider; in Development that is
+// the simulated one, whose page the resident's browser opens and which sends them back through the gateway.
+if (builder.Environment.IsDevelopment())
+{
+    identity.WithSimulatedIdentityProvider(builder, publicUrl);
+}
+
 builder.Build().Run();

@@ -23,6 +23,10 @@ internal sealed record DevelopmentSecrets
     public string PersonalDataKey { get; init; } = NewKey();
     /// <summary>HMAC key (base64) for blind indexes of personal data.</summary>
     public string BlindIndexKey { get; init; } = NewKey();
+    /// <summary>Identity's client secret at the simulated certificate provider.</summary>
+    public string SimulatedProviderClientSecret { get; init; } = NewSecret();
+    /// <summary>HMAC key (base64) from which the simulated provider derives connecting information (CI).</summary>
+    public string SimulatedProviderConnectingInformationKey { get; init; } = NewKey();
 
     public static DevelopmentSecrets LoadOrCreate(string stateDirectory)
     {

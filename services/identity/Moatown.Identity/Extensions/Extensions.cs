@@ -4,6 +4,7 @@ using Moatown.Identity.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moatown.Identity.Data;
 using Moatown.Identity.Residents;
+using Moatown.Identity.Residents.Providers;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Data;
 using Moatown.ServiceDefaults.Messaging;
@@ -22,6 +23,8 @@ internal static class Extensions
         builder.AddDefaultOpenApi();
 
         builder.AddAuthorizationServer();
+        // Certificate providers (PASS, Kakao, Naver, or the simulated one) for resident verification.
+        builder.AddIdentityProviders();
 
         // Identity's own API accepts the same tokens, under the same rules, as every other service.
         builder.AddDefaultAuthentication(Scopes.Identity);
