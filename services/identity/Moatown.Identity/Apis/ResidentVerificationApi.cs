@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Moatown.Identity.Residents;
+using Moatown.Identity.Residents.Providers;
 using Moatown.ServiceDefaults.PersonalData;
 
 namespace Moatown.Identity.Apis;
@@ -29,6 +30,18 @@ public static class ResidentVerificationApi
         api.MapPost("/{challengeId:guid}/code", CheckCode).WithName(nameof(CheckCode))
             .WithSummary("Send the code from the text message")
             .WithDescription("The right code within 3 minutes and 5 attempts gives a signer token for the signing service.");
+
+        api.MapGet("/providers", ListProviders).WithName(nameof(ListProviders))
+            .WithSummary("The certificate providers a resident may verify with");
+        api.MapPost("/provider", StartWithProvider).WithName(nameof(StartWithProvider))
+            .WithSummary("Start a verification with a certificate provider")
+            .WithDescription("For owners without a phone number on the roll: the provider's verified name and birth date are matched against it. Keep the session secret; send the browser to the authorization URL.");
+        api.MapGet("/provider/callback", ProviderCallback).WithName(nameof(ProviderCallback))
+            .WithSummary("Where the certificate provider sends the resident back")
+            .WithDescription("Records the outcome and redirects the browser to the campaign's entry page with the verification id.");
+        api.MapPost("/provider/{sessionId:guid}/token", RedeemProviderVerification).WithName(nameof(RedeemProviderVerification))
+            .WithSummary("Collect the signer token of a finished certificate verification")
+            .WithDescription("Once, with the session secret from the start.");
         return api;
     }
 
@@ -87,6 +100,42 @@ public static class ResidentVerificationApi
         return outcome.Value is { } verified ? TypedResults.Ok(verified) : Refused(http, outcome.Refusal!);
     }
 
+    public static Ok<List<ProviderChoice>> ListProviders(IdentityProviders providers) =>
+        TypedResults.Ok(providers.All.Select(p => new ProviderChoice(p.Name, p.DisplayName)).ToList());
+
+    public static async Task<Results<Created<StartedProviderVerification>, ValidationProblem, ProblemHttpResult>> StartWithProvider(
+        ProviderVerificationRequest request, HttpContext http, ProviderVerification verification, ClientAddresses clients, CancellationToken cancellationToken)
+    {
+        if (request.CampaignId is not { } campaignId || campaignId == Guid.Empty)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = ["Send the campaign id."] });
+        }
+        var outcome = await verification.StartAsync(campaignId, request.Provider, clients.KeyOf(http), cancellationToken);
+        return outcome.Value is { } started
+            ? TypedResults.Created($"/api/identity/resident-verifications/provider/{started.SessionId}", started)
+            : Refused(http, outcome.Refusal!);
+    }
+
+    public static async Task<Results<RedirectHttpResult, ProblemHttpResult>> ProviderCallback(
+        string? code, string? state, string? error, HttpContext http, ProviderVerification verification, ClientAddresses clients,
+        CancellationToken cancellationToken)
+    {
+        var outcome = await verification.CompleteAsync(code, state, error, clients.KeyOf(http), cancellationToken);
+        return outcome.Value is { } next ? TypedResults.Redirect(next.AbsoluteUri) : Refused(http, outcome.Refusal!);
+    }
+
+    public static async Task<Results<Ok<VerifiedResident>, ValidationProblem, ProblemHttpResult>> RedeemProviderVerification(
+        Guid sessionId, ProviderTokenRequest request, HttpContext http, ProviderVerification verification, ClientAddresses clients,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.SessionSecret) || request.SessionSecret.Length > 100)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sessionSecret"] = ["Send the session secret from the start."] });
+        }
+        var outcome = await verification.RedeemAsync(sessionId, request.SessionSecret, clients.KeyOf(http), cancellationToken);
+        return outcome.Value is { } verified ? TypedResults.Ok(verified) : Refused(http, outcome.Refusal!);
+    }
+
     internal static ProblemHttpResult Refused(HttpContext http, ResidentRefusal refusal)
     {
         if (refusal.RetryAfter is { } retryAfter)
@@ -107,3 +156,10 @@ public sealed record LinkVerificationRequest(string? Token);
 public sealed record EntryVerificationRequest(Guid? CampaignId, string? Name, string? BirthDate, string? Phone);
 
 public sealed record CodeRequest(string? Code);
+
+/// <param name="Provider">A name from <c>/providers</c>; the first configured when not given.</param>
+public sealed record ProviderVerificationRequest(Guid? CampaignId, string? Provider);
+
+public sealed record ProviderTokenRequest(string? SessionSecret);
+
+public sealed record ProviderChoice(string Name, string DisplayName);

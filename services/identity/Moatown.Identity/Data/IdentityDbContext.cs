@@ -14,6 +14,7 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<VerificationChallenge> VerificationChallenges => Set<VerificationChallenge>();
     public DbSet<ResidentAccessRecord> ResidentAccessRecords => Set<ResidentAccessRecord>();
+    public DbSet<ProviderSession> ProviderSessions => Set<ProviderSession>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

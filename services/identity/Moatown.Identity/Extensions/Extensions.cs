@@ -57,6 +57,7 @@ internal static class Extensions
         builder.Services.AddSingleton<SignerTokens>();
         builder.Services.AddSingleton<CampaignRoll>();
         builder.Services.AddScoped<ResidentVerification>();
+        builder.Services.AddScoped<ProviderVerification>();
         builder.AddServiceClient(CampaignRoll.ClientName, new Uri("http://campaigns"), Scopes.Campaigns);
     }
 }

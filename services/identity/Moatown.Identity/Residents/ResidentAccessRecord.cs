@@ -23,5 +23,7 @@ public static class ResidentAccessActions
     public const string LinkOpened = "link-opened";
     public const string EntryIdentified = "entry-identified";
     public const string CodeChecked = "code-checked";
-    public const string ProviderVerified = "provider-verified";
+    public const string ProviderStarted = "provider-started";
+    public const string ProviderReturned = "provider-returned";
+    public const string ProviderRedeemed = "provider-redeemed";
 }

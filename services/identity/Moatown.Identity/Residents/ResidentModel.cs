@@ -29,6 +29,26 @@ internal static class ResidentModel
             challenge.HasIndex(c => new { c.CampaignId, c.HolderId, c.CreatedAt });
         });
 
+        modelBuilder.Entity<ProviderSession>(session =>
+        {
+            session.ToTable("provider_sessions");
+            session.HasKey(s => s.Id);
+            session.Property(s => s.Id).HasColumnName("id");
+            session.Property(s => s.CampaignId).HasColumnName("campaign_id");
+            session.Property(s => s.Provider).HasColumnName("provider").HasMaxLength(50);
+            session.Property(s => s.StateHash).HasColumnName("state_hash").HasMaxLength(64);
+            session.Property(s => s.Nonce).HasColumnName("nonce").HasMaxLength(64);
+            session.Property(s => s.SecretHash).HasColumnName("secret_hash").HasMaxLength(64);
+            session.Property(s => s.CreatedAt).HasColumnName("created_at");
+            session.Property(s => s.ExpiresAt).HasColumnName("expires_at");
+            session.Property(s => s.CompletedAt).HasColumnName("completed_at");
+            session.Property(s => s.Outcome).HasColumnName("outcome").HasMaxLength(40);
+            session.Property(s => s.HolderId).HasColumnName("holder_id");
+            session.Property(s => s.RedeemedAt).HasColumnName("redeemed_at");
+            session.Property(s => s.ClientKey).HasColumnName("client_key").HasMaxLength(64);
+            session.HasIndex(s => s.StateHash).IsUnique();
+        });
+
         modelBuilder.Entity<ResidentAccessRecord>(record =>
         {
             record.ToTable("resident_access_records");

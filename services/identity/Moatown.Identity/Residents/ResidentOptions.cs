@@ -31,4 +31,20 @@ public sealed class ResidentOptions
 
     /// <summary>How long a signer token works: long enough to read the form and sign, short enough not to linger.</summary>
     public TimeSpan SignerTokenLifetime { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>How long a resident has to finish at a certificate provider and collect the signer token.</summary>
+    public TimeSpan ProviderSessionLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Identity's callback as registered with the providers (through the gateway); when not set, the
+    /// issuer (the gateway's public address) + <c>api/identity/resident-verifications/provider/callback</c>.
+    /// </summary>
+    public Uri? ProviderCallbackUrl { get; set; }
+
+    /// <summary>
+    /// Where the resident's browser goes after the provider: the campaign's entry page, which collects
+    /// the signer token with its session secret; when not set, the issuer + <c>e</c>. The session id and
+    /// campaign id are appended as <c>{base}/{campaignId}?verification={sessionId}</c>.
+    /// </summary>
+    public Uri? ResidentEntryBase { get; set; }
 }

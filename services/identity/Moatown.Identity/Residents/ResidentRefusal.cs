@@ -48,6 +48,31 @@ public sealed record ResidentRefusal(int Status, string Reason, string Title, st
     public static ResidentRefusal NotOnRoll { get; } = new(StatusCodes.Status404NotFound, "not-on-roll", "Not on the roll",
         "인증서의 이름과 생년월일이 이 동의서의 소유자 명부에서 확인되지 않습니다. 추진위원회에 문의해 주세요.");
 
+    public static ResidentRefusal ProviderUnavailable { get; } = new(StatusCodes.Status404NotFound, "provider-unavailable", "No certificate provider",
+        "지금은 인증서로 본인확인을 할 수 없습니다. 문자 인증을 이용하시거나 추진위원회에 문의해 주세요.");
+
+    public static ResidentRefusal ProviderSessionUnknown { get; } = new(StatusCodes.Status404NotFound, "verification-unknown", "Verification not found",
+        "본인확인 요청을 찾을 수 없거나 시간이 지났습니다. 처음부터 다시 시도해 주세요.");
+
+    public static ResidentRefusal ProviderPending { get; } = new(StatusCodes.Status409Conflict, "pending", "Verification not finished",
+        "인증서 본인확인이 아직 끝나지 않았습니다. 인증서 화면에서 인증을 마쳐 주세요.");
+
+    public static ResidentRefusal ProviderCancelled { get; } = new(StatusCodes.Status409Conflict, "cancelled", "Verification cancelled",
+        "본인확인을 취소하셨습니다. 다시 시도하시려면 처음부터 시작해 주세요.");
+
+    public static ResidentRefusal ProviderFailed { get; } = new(StatusCodes.Status502BadGateway, "provider-failed", "Certificate provider failed",
+        "인증서 기관과 연결하지 못했습니다. 잠시 뒤에 다시 시도하시거나 문자 인증을 이용해 주세요.");
+
+    public static ResidentRefusal ProviderOutcome(string outcome) => outcome switch
+    {
+        "cancelled" => ProviderCancelled,
+        "not-on-roll" => NotOnRoll,
+        "ambiguous" => Ambiguous,
+        "campaign-not-open" => CampaignNotOpen,
+        "campaign-unknown" => CampaignUnknown,
+        _ => ProviderFailed,
+    };
+
     public static ResidentRefusal LinkRefusal(string reason) => reason switch
     {
         "expired" => LinkExpired,
