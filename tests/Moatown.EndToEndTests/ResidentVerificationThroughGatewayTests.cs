@@ -60,6 +60,42 @@ public sealed partial class ResidentVerificationThroughGatewayTests(SystemUnderT
         await AssertSignerAsync(signerToken, campaignId, seoyeon);
     }
 
+    [Fact]
+    public async Task An_owner_without_a_phone_verifies_with_the_simulated_certificate_provider_and_holds_a_signer_token()
+    {
+        using var campaigns = await system.AuthorizedGatewayAsync("campaigns");
+        var (campaignId, holders) = await OpenSampleCampaignAsync(campaigns, "면목동 모아타운 (인증서)");
+
+        using var started = await system.Gateway.PostAsJsonAsync($"{Verifications}/provider", new { campaignId });
+        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
+        var session = await started.Content.ReadFromJsonAsync<JsonElement>();
+        var authorization = new Uri(session.GetProperty("authorizationUrl").GetString()!);
+
+        // The resident's browser on the provider's page, then back through the gateway.
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var page = await browser.GetStringAsync(authorization);
+        var fields = HiddenField().Matches(page).ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["name"] = "강도윤";
+        fields["birthdate"] = "1985-12-12";
+        fields["carrier"] = "skt";
+        fields["phone"] = "010-3141-5926";
+        fields["action"] = "confirm";
+        using var confirmed = await browser.PostAsync(new Uri(authorization, FormAction().Match(page).Groups[1].Value), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var callback = confirmed.Headers.Location!;
+        Assert.Equal(system.Gateway.BaseAddress!.Authority, callback.Authority);
+        using var back = await browser.GetAsync(callback);
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        Assert.Contains($"/e/{campaignId}?verification=", back.Headers.Location!.ToString());
+
+        using var redeemed = await system.Gateway.PostAsJsonAsync($"{Verifications}/provider/{session.GetProperty("sessionId").GetGuid()}/token",
+            new { sessionSecret = session.GetProperty("sessionSecret").GetString() });
+        Assert.True(redeemed.StatusCode == HttpStatusCode.OK, await redeemed.Content.ReadAsStringAsync());
+        var signerToken = (await redeemed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("signerToken").GetString()!;
+
+        await AssertSignerAsync(signerToken, campaignId, holders["강*윤"], "provider:simulated");
+    }
+
     private async Task<string> SendCodeAsync(Guid challengeId, string code)
     {
         using var verified = await system.Gateway.PostAsJsonAsync($"{Verifications}/{challengeId}/code", new { code });
@@ -68,7 +104,7 @@ public sealed partial class ResidentVerificationThroughGatewayTests(SystemUnderT
     }
 
     /// <summary>The signing service, through the gateway, accepts the token as this holder of this campaign.</summary>
-    private async Task AssertSignerAsync(string signerToken, Guid campaignId, Guid holderId)
+    private async Task AssertSignerAsync(string signerToken, Guid campaignId, Guid holderId, string method = "sms")
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/signing/session");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", signerToken);
@@ -77,7 +113,7 @@ public sealed partial class ResidentVerificationThroughGatewayTests(SystemUnderT
         var session = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(campaignId, session.GetProperty("campaignId").GetGuid());
         Assert.Equal(holderId, session.GetProperty("holderId").GetGuid());
-        Assert.Equal("sms", session.GetProperty("verificationMethod").GetString());
+        Assert.Equal(method, session.GetProperty("verificationMethod").GetString());
     }
 
     private static async Task<(Guid CampaignId, Dictionary<string, Guid> Holders)> OpenSampleCampaignAsync(HttpClient campaigns, string name)
@@ -115,6 +151,12 @@ public sealed partial class ResidentVerificationThroughGatewayTests(SystemUnderT
             await Task.Delay(500);
         }
     }
+
+    [GeneratedRegex("""<input type="hidden" name="([a-z_]+)" value="([^"]*)">""")]
+    private static partial Regex HiddenField();
+
+    [GeneratedRegex("""<form method="post" action="([^"]+)">""")]
+    private static partial Regex FormAction();
 
     [GeneratedRegex(@"/i/([A-Za-z0-9_\-]+)")]
     private static partial Regex LinkPattern();
