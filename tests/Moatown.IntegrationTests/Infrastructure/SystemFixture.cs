@@ -5,6 +5,7 @@ using Moatown.Campaigns.Data;
 using Moatown.Identity.Data;
 using Moatown.Notifications.Data;
 using Moatown.Signing.Data;
+using Moatown.Documents.Data;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.Testing;
 using OpenIddict.Abstractions;
@@ -37,6 +38,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public ServiceFactory<CampaignsDbContext> Campaigns { get; private set; } = null!;
     public ServiceFactory<NotificationsDbContext> Notifications { get; private set; } = null!;
     public ServiceFactory<SigningDbContext> Signing { get; private set; } = null!;
+    public ServiceFactory<DocumentsDbContext> Documents { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -72,6 +74,7 @@ public sealed class SystemFixture : IAsyncLifetime
             ["ServiceClient:Secret"] = NotificationsClientSecret,
         }), IdentityHandler, CallsOtherServicesInMemory);
         Signing = new ServiceFactory<SigningDbContext>(Settings("signingdb"), IdentityHandler);
+        Documents = new ServiceFactory<DocumentsDbContext>(Settings("documentsdb"), IdentityHandler);
         _ = Campaigns.Server;
         _ = Notifications.Server;
     }
@@ -224,6 +227,7 @@ public sealed class SystemFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        await Documents.DisposeAsync();
         await Signing.DisposeAsync();
         await Notifications.DisposeAsync();
         await Campaigns.DisposeAsync();
