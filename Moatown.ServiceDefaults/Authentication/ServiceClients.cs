@@ -5,4 +5,6 @@ public static class ServiceClients
 {
     public const string Notifications = Policies.ServiceClientPrefix + "notifications";
     public const string Identity = Policies.ServiceClientPrefix + "identity";
+    public const string Signing = Policies.ServiceClientPrefix + "signing";
+    public const string Documents = Policies.ServiceClientPrefix + "documents";
 }

@@ -20,5 +20,6 @@ app.MapTallyApi();
 app.MapInvitationsApi();
 app.MapInternalInvitationsApi();
 app.MapInternalResidentsApi();
+app.MapInternalConsentFormApi();
 
 app.Run();

@@ -14,5 +14,8 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapSignerSessionApi();
+app.MapFormApi();
+app.MapConsentsApi();
+app.MapInternalSubmissionsApi();
 
 app.Run();

@@ -19,4 +19,7 @@ internal static class CampaignPolicies
 
     /// <summary>The notifications service, fetching the number a verification code goes to.</summary>
     public const string ResidentContact = "campaigns:resident-contact";
+
+    /// <summary>The documents service, rendering one owner's consent form.</summary>
+    public const string ConsentFormRendering = "campaigns:consent-form-rendering";
 }

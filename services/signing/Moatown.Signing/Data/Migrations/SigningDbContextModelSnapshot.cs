@@ -99,6 +99,141 @@ namespace Moatown.Signing.Data.Migrations
 
                     b.ToTable("outbox_messages", (string)null);
                 });
+
+            modelBuilder.Entity("Moatown.Signing.Model.Consent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<int[]>("AgreedItems")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("agreed_items");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("DocumentHash")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("document_hash");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("EvidenceProtected")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("evidence_protected");
+
+                    b.Property<Guid>("FormDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("form_document_id");
+
+                    b.Property<string>("FormSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("form_sha256");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_id");
+
+                    b.Property<string>("IdempotencyKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("idempotency_key_hash");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("SealedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sealed_at");
+
+                    b.Property<string>("SignatureProtected")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signature_protected");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset?>("TimestampedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("timestamped_at");
+
+                    b.Property<Guid?>("WithdrawsConsentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("withdraws_consent_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "HolderId", "IdempotencyKeyHash")
+                        .IsUnique();
+
+                    b.HasIndex("CampaignId", "HolderId", "SubmittedAt");
+
+                    b.ToTable("consents", (string)null);
+                });
+
+            modelBuilder.Entity("Moatown.Signing.Model.FormReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("FormDocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("form_document_id");
+
+                    b.Property<string>("FormSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("form_sha256");
+
+                    b.Property<Guid>("HolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("holder_id");
+
+                    b.Property<int>("StatutoryItemCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("statutory_item_count");
+
+                    b.Property<DateTimeOffset>("ViewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("viewed_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "HolderId", "ViewedAt");
+
+                    b.ToTable("form_reviews", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
