@@ -11,6 +11,8 @@ var broker = infrastructure.Broker;
 var devClientSecret = builder.AddDevelopmentClientSecret();
 var notificationsClientSecret = builder.AddSecretParameter("notifications-client-secret", secrets => secrets.NotificationsClientSecret);
 var identityClientSecret = builder.AddSecretParameter("identity-client-secret", secrets => secrets.IdentityClientSecret);
+var signingClientSecret = builder.AddSecretParameter("signing-client-secret", secrets => secrets.SigningClientSecret);
+var documentsClientSecret = builder.AddSecretParameter("documents-client-secret", secrets => secrets.DocumentsClientSecret);
 var verificationCodeKey = builder.AddSecretParameter("verification-code-key", secrets => secrets.VerificationCodeKey);
 var personalDataKey = builder.AddSecretParameter("personal-data-key", secrets => secrets.PersonalDataKey);
 var blindIndexKey = builder.AddSecretParameter("blind-index-key", secrets => secrets.BlindIndexKey);
@@ -22,6 +24,8 @@ var identity = builder.AddProject<Projects.Moatown_Identity>("identity")
     // The services that call other services, as OAuth clients (client credentials).
     .WithServiceClient("service-notifications", notificationsClientSecret, "campaigns")
     .WithServiceClient("service-identity", identityClientSecret, "campaigns")
+    .WithServiceClient("service-signing", signingClientSecret, "documents")
+    .WithServiceClient("service-documents", documentsClientSecret, "campaigns", "signing")
     .WithPersonalDataKeys(personalDataKey, blindIndexKey)
     .WithEnvironment("VerificationCodes__Key", verificationCodeKey);
 
@@ -37,15 +41,23 @@ identity.WithReference(campaigns).WithServiceCredentials("service-identity", ide
     // Its own service token comes from itself, like everyone else's.
     .WithEnvironment("Identity__Url", identity.GetEndpoint("http"));
 
-var signing = builder.AddProject<Projects.Moatown_Signing>("signing")
-    .WithDatabase(infrastructure.AddDatabase("signingdb"))
-    .WithBroker(broker)
-    .WithIdentity(identity);
-
 var documents = builder.AddProject<Projects.Moatown_Documents>("documents")
     .WithDatabase(infrastructure.AddDatabase("documentsdb"))
     .WithBroker(broker)
-    .WithIdentity(identity);
+    .WithIdentity(identity)
+    // Renders an owner's form from campaigns' roll; seals what signing took.
+    .WithReference(campaigns)
+    .WithServiceCredentials("service-documents", documentsClientSecret);
+
+var signing = builder.AddProject<Projects.Moatown_Signing>("signing")
+    .WithDatabase(infrastructure.AddDatabase("signingdb"))
+    .WithBroker(broker)
+    .WithIdentity(identity)
+    .WithPersonalDataKeys(personalDataKey, blindIndexKey)
+    .WithReference(documents)
+    .WithServiceCredentials("service-signing", signingClientSecret);
+
+documents.WithReference(signing);
 
 var notifications = builder.AddProject<Projects.Moatown_Notifications>("notifications")
     .WithDatabase(infrastructure.AddDatabase("notificationsdb"))

@@ -17,6 +17,10 @@ internal sealed record DevelopmentSecrets
     public string NotificationsClientSecret { get; init; } = NewSecret();
     /// <summary>The identity service's own OAuth client secret (it asks campaigns about the roll).</summary>
     public string IdentityClientSecret { get; init; } = NewSecret();
+    /// <summary>The signing service's own OAuth client secret (it asks documents for forms).</summary>
+    public string SigningClientSecret { get; init; } = NewSecret();
+    /// <summary>The documents service's own OAuth client secret (it asks campaigns and signing when it renders and seals).</summary>
+    public string DocumentsClientSecret { get; init; } = NewSecret();
     /// <summary>AES-256 key (base64) that seals verification codes from identity to notifications.</summary>
     public string VerificationCodeKey { get; init; } = NewKey();
     /// <summary>AES-256 key (base64) for personal data in service databases.</summary>

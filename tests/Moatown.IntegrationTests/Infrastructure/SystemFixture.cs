@@ -24,6 +24,7 @@ public sealed class SystemFixture : IAsyncLifetime
     public const string NotificationsClientSecret = "integration-notifications-client-secret";
     public const string SigningClientSecret = "integration-signing-client-secret";
     public const string IdentityClientSecret = "integration-identity-client-secret";
+    public const string DocumentsClientSecret = "integration-documents-client-secret";
     public const string InvitationLinkBase = "https://moatown.test/i";
     public const string EntryLinkBase = "https://moatown.test/e";
 
@@ -56,6 +57,10 @@ public sealed class SystemFixture : IAsyncLifetime
             // Another of the system's services: a service client, but not the one an endpoint names.
             ["Identity:ServiceClients:service-signing:Secret"] = SigningClientSecret,
             ["Identity:ServiceClients:service-signing:Scopes:0"] = Scopes.Campaigns,
+            ["Identity:ServiceClients:service-signing:Scopes:1"] = Scopes.Documents,
+            [$"Identity:ServiceClients:{ServiceClients.Documents}:Secret"] = DocumentsClientSecret,
+            [$"Identity:ServiceClients:{ServiceClients.Documents}:Scopes:0"] = Scopes.Campaigns,
+            [$"Identity:ServiceClients:{ServiceClients.Documents}:Scopes:1"] = Scopes.Signing,
             // Identity asks campaigns about the roll as its own service client.
             ["ServiceClient:Id"] = ServiceClients.Identity,
             ["ServiceClient:Secret"] = IdentityClientSecret,
@@ -73,8 +78,16 @@ public sealed class SystemFixture : IAsyncLifetime
             ["ServiceClient:Id"] = ServiceClients.Notifications,
             ["ServiceClient:Secret"] = NotificationsClientSecret,
         }), IdentityHandler, CallsOtherServicesInMemory);
-        Signing = new ServiceFactory<SigningDbContext>(Settings("signingdb"), IdentityHandler);
-        Documents = new ServiceFactory<DocumentsDbContext>(Settings("documentsdb"), IdentityHandler);
+        Signing = new ServiceFactory<SigningDbContext>(Settings("signingdb", new()
+        {
+            ["ServiceClient:Id"] = ServiceClients.Signing,
+            ["ServiceClient:Secret"] = SigningClientSecret,
+        }), IdentityHandler, CallsOtherServicesInMemory);
+        Documents = new ServiceFactory<DocumentsDbContext>(Settings("documentsdb", new()
+        {
+            ["ServiceClient:Id"] = ServiceClients.Documents,
+            ["ServiceClient:Secret"] = DocumentsClientSecret,
+        }), IdentityHandler, CallsOtherServicesInMemory);
         _ = Campaigns.Server;
         _ = Notifications.Server;
     }
@@ -134,6 +147,8 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             services.AddHttpClient(ServiceClientExtensions.TokenClientName).ConfigurePrimaryHttpMessageHandler(() => Identity.Server.CreateHandler());
             services.AddHttpClient("campaigns").ConfigurePrimaryHttpMessageHandler(() => Campaigns.Server.CreateHandler());
+            services.AddHttpClient("documents").ConfigurePrimaryHttpMessageHandler(() => Documents.Server.CreateHandler());
+            services.AddHttpClient("signing").ConfigurePrimaryHttpMessageHandler(() => Signing.Server.CreateHandler());
         });
 
     private Dictionary<string, string?> Settings(string database, Dictionary<string, string?>? extra = null)
