@@ -68,6 +68,18 @@ public static partial class ResidentFlows
         return (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("challengeId").GetGuid();
     }
 
+    /// <summary>A signer token for the holder, the way a resident gets one: invited, link opened, code from the sink typed.</summary>
+    public static async Task<string> SignerTokenAsync(this SystemFixture system, HttpClient campaigns, Guid campaignId, Guid holderId)
+    {
+        using var notifications = await system.ClientAsync(system.Notifications, Moatown.ServiceDefaults.Authentication.Scopes.Notifications);
+        using var identity = system.Identity.CreateClient();
+        var token = await campaigns.InviteAndReadLinkTokenAsync(notifications, campaignId, holderId);
+        var challengeId = await (await identity.StartFromLinkAsync(token)).ChallengeIdAsync();
+        using var verified = await identity.SendCodeAsync(challengeId, await notifications.ReadCodeAsync(campaignId, holderId));
+        Assert.True(verified.IsSuccessStatusCode, await verified.Content.ReadAsStringAsync());
+        return (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("signerToken").GetString()!;
+    }
+
     /// <summary>The claims of a JWT, read without checking it (the services that accept it check it).</summary>
     public static JsonWebToken Claims(string jwt) => new(jwt);
 
