@@ -24,7 +24,9 @@ internal static class FormWording
 
     public static string Place(ConsentFormContent form) => $"{form.District} {form.AreaName}".Trim();
 
-    public static string Version(ConsentFormContent form) => $"동의서 양식 제{form.FormVersion}판";
+    public static string Version(ConsentFormContent form) => Version(form.FormVersion);
+
+    public static string Version(int formVersion) => $"동의서 양식 제{formVersion}판";
 
     public static string Footer(ConsentFormContent form, int page, int pages) =>
         $"{form.CampaignName} · {Version(form)} · {page} / {pages}쪽";
