@@ -33,6 +33,35 @@ public sealed class ConsentFormPdfTests : IDisposable
         Assert.Contains("1,234.5", text);
         Assert.Contains("56,789", text);
         Assert.Contains("제3판", text);
+        Assert.Contains("토지면적(㎡)", text);
+    }
+
+    [Fact]
+    public async Task A_long_property_list_continues_on_the_next_page_under_its_header()
+    {
+        var owner = ConsentSamples.Owner with
+        {
+            Properties = [.. Enumerable.Range(1, 70).Select(i => new OwnedProperty($"P-{i}", "land", $"서울특별시 중랑구 면목동 {i}-1", i * 10.5m, "1/1"))],
+        };
+
+        var pages = await _poppler.PageTextsAsync(_renderer.RenderPdf(ConsentSamples.Form, owner));
+
+        Assert.True(pages.Length >= 3, $"{pages.Length - 1} pages");
+        Assert.Contains("면목동 1-1", pages[0]);
+        Assert.DoesNotContain("면목동 70-1", pages[0]);
+        Assert.Contains(pages[1..], page => page.Contains("면목동 70-1", StringComparison.Ordinal));
+        Assert.Contains("소재지(지번)", pages[1]);
+        Assert.Contains("735", string.Concat(pages));
+    }
+
+    [Fact]
+    public async Task Forms_rendered_at_the_same_time_are_still_identical()
+    {
+        var expected = _renderer.RenderPdf(ConsentSamples.Form, ConsentSamples.Owner);
+
+        var rendered = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _renderer.RenderPdf(ConsentSamples.Form, ConsentSamples.Owner))));
+
+        Assert.All(rendered, pdf => Assert.Equal(expected, pdf));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal sealed class Poppler : IDisposable
     public async Task<string> CompactTextAsync(byte[] pdf) =>
         new([.. (await CommandLineTools.RunAsync("pdftotext", Save(pdf), "-")).Where(c => !char.IsWhiteSpace(c))]);
 
-    public async Task<IReadOnlyList<string>> PageTextsAsync(byte[] pdf)
+    public async Task<string[]> PageTextsAsync(byte[] pdf)
     {
         var text = await CommandLineTools.RunAsync("pdftotext", Save(pdf), "-");
         return text.Split('\f');
