@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Entry;
 using Moatown.Campaigns.Model;
+using Moatown.Pdf;
 
 namespace Moatown.Campaigns.Apis;
 
@@ -88,14 +89,14 @@ public static partial class CampaignQrApi
             return TypedResults.NotFound();
         }
         var fontDirectory = posterOptions.Value.FontDirectory;
-        if (PosterFonts.Missing(fontDirectory) is { Count: > 0 } missing)
+        if (PdfFonts.Missing(fontDirectory) is { Count: > 0 } missing)
         {
             LogFontsMissing(loggers.CreateLogger(typeof(CampaignQrApi)), string.Join(", ", missing), fontDirectory);
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Poster font is not installed",
                 detail: $"Install Debian's fonts-nanum, or set {PosterOptions.SectionName}:FontDirectory to a folder with "
-                    + $"{PosterFonts.RegularFile} and {PosterFonts.BoldFile}.");
+                    + $"{PdfFonts.RegularFile} and {PdfFonts.BoldFile}.");
         }
-        var pdf = EntryPoster.Draw(campaign, link, PosterFonts.Family(fontDirectory));
+        var pdf = EntryPoster.Draw(campaign, link, PdfFonts.Family(fontDirectory));
         return TypedResults.File(pdf, "application/pdf", PosterFileName(campaign.Name));
     }
 

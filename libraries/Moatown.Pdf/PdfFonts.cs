@@ -1,24 +1,28 @@
 using System.Collections.Concurrent;
 using PdfSharp.Fonts;
 
-namespace Moatown.Campaigns.Entry;
+namespace Moatown.Pdf;
 
 /// <summary>
 /// The NanumGothic faces of one font folder, as PDFsharp finds them. PDFsharp has one font resolver
-/// per process and it may be set only once, while each host (and each test host) may name its own
-/// folder; so the one resolver takes the folder as the family name and every poster asks for its own.
+/// per process and it may be set only once, while each host (and each test host, and each service
+/// when several share a test process) may name its own folder; so the one resolver takes the folder
+/// as the family name and every document asks for its own.
 /// </summary>
-internal sealed class PosterFonts : IFontResolver
+public sealed class PdfFonts : IFontResolver
 {
     public const string RegularFile = "NanumGothic.ttf";
     public const string BoldFile = "NanumGothicBold.ttf";
+
+    /// <summary>Where Debian's fonts-nanum puts its TrueType files.</summary>
+    public const string DebianFontDirectory = "/usr/share/fonts/truetype/nanum";
 
     private static readonly Lock InstallLock = new();
     private static bool _installed;
 
     private readonly ConcurrentDictionary<string, byte[]> _faces = new(StringComparer.Ordinal);
 
-    private PosterFonts()
+    private PdfFonts()
     {
     }
 
@@ -29,7 +33,7 @@ internal sealed class PosterFonts : IFontResolver
         {
             if (!_installed)
             {
-                GlobalFontSettings.FontResolver = new PosterFonts();
+                GlobalFontSettings.FontResolver = new PdfFonts();
                 _installed = true;
             }
         }
@@ -41,7 +45,7 @@ internal sealed class PosterFonts : IFontResolver
         [.. new[] { RegularFile, BoldFile }.Where(file => !File.Exists(Path.Combine(directory, file)))];
 
     public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-        // NanumGothic has no italic face; the poster uses none.
+        // NanumGothic has no italic face; no Moatown document uses one.
         new(Path.Combine(familyName, bold ? BoldFile : RegularFile));
 
     public byte[]? GetFont(string faceName) =>
