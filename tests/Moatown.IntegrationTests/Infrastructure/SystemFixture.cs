@@ -74,7 +74,10 @@ public sealed class SystemFixture : IAsyncLifetime
             ["ServiceClient:Secret"] = NotificationsClientSecret,
         }), IdentityHandler, CallsOtherServicesInMemory);
         Signing = new ServiceFactory<SigningDbContext>(Settings("signingdb"), IdentityHandler);
-        Documents = new ServiceFactory<DocumentsDbContext>(Settings("documentsdb"), IdentityHandler);
+        Documents = new ServiceFactory<DocumentsDbContext>(Settings("documentsdb"), IdentityHandler, builder =>
+            // The sealer's TSA client reaches the service's own built-in TSA in memory, as it does over loopback in Development.
+            builder.ConfigureServices(services => services.AddHttpClient(Moatown.Documents.Sealing.HttpTimestampAuthority.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => Documents.Server.CreateHandler())));
         _ = Campaigns.Server;
         _ = Notifications.Server;
     }

@@ -15,7 +15,8 @@ namespace Moatown.Documents.Sealing;
 /// signed by the seal key, with the TSA's token over the signature value as the unsigned attribute
 /// id-aa-timeStampToken (so the time proves the signature existed then: CAdES-T / PAdES B-T).
 /// </summary>
-internal sealed class CadesSigner(SigningCredentials credentials, ITimestampAuthority tsa, CancellationToken cancellationToken) : IDigitalSigner
+/// <param name="beforeDigest">Runs once the document is laid out and before its byte range is read (see <see cref="SubFilterPatch"/>).</param>
+internal sealed class CadesSigner(SigningCredentials credentials, ITimestampAuthority tsa, Action beforeDigest, CancellationToken cancellationToken) : IDigitalSigner
 {
     /// <summary>Room reserved in /Contents. The CMS with two chains of two P-256 certificates is about 3 KB; a production TSA may send a longer chain.</summary>
     private const int ReservedBytes = 16 * 1024;
@@ -29,10 +30,17 @@ internal sealed class CadesSigner(SigningCredentials credentials, ITimestampAuth
 
     public async Task<byte[]> GetSignatureAsync(Stream stream)
     {
+        beforeDigest();
         // PDFsharp hands the range over at its end: without rewinding, zero bytes would be signed.
         stream.Position = 0;
+        // A plain read loop: PDFsharp's RangedStream throws from CanSeek, which Stream.CopyTo asks.
         using var content = new MemoryStream();
-        await stream.CopyToAsync(content, cancellationToken);
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            content.Write(buffer, 0, read);
+        }
 
         var generator = new CmsSignedDataGenerator();
         generator.AddSignerInfoGenerator(new SignerInfoGeneratorBuilder()

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
 using PdfSharp.Pdf.Signatures;
@@ -24,28 +23,28 @@ public sealed class ConsentSealer(SealingKeys keys, ITimestampAuthority tsa)
     /// <exception cref="TimestampUnavailableException">The TSA gave no valid token; nothing was sealed.</exception>
     public async Task<SealedDocument> SealAsync(byte[] pdf, SealRequest request, CancellationToken cancellationToken)
     {
+        if (PdfSignatureReader.Read(pdf) is not null)
+        {
+            // PDFsharp rewrites the whole file, which would break a signature already in it.
+            throw new ArgumentException("The PDF is already signed.", nameof(pdf));
+        }
         var document = Open(pdf);
-        var signer = new CadesSigner(keys.Seal, tsa, cancellationToken);
+        using var output = new MemoryStream();
+        var signer = new CadesSigner(keys.Seal, tsa, () => SubFilterPatch.Apply(output), cancellationToken);
         DigitalSignatureHandler.ForDocument(document, signer, new DigitalSignatureOptions
         {
             Reason = request.Reason,
             Location = request.Location,
             ContactInfo = request.ContactInfo ?? "",
             AppName = "Moatown e-consent",
-            // An invisible signature: the consent form's own pages say what was agreed.
-            AppearanceHandler = new CadesSignatureDictionary(document, request.ContactInfo),
+            AppearanceHandler = new InvisibleAppearance(),
         });
 
-        using var output = new MemoryStream();
         await document.SaveAsync(output, closeStream: false);
         var sealedPdf = output.ToArray();
         if (signer.TimestampedAt is not { } timestampedAt)
         {
             throw new InvalidOperationException("PDFsharp saved the document without asking for its signature.");
-        }
-        if (!Encoding.Latin1.GetString(sealedPdf).Contains(CadesSignatureDictionary.SubFilter, StringComparison.Ordinal))
-        {
-            throw new InvalidOperationException("The signature dictionary was written without /ETSI.CAdES.detached; PDFsharp's signing order has changed.");
         }
         return new SealedDocument(sealedPdf, Convert.ToHexStringLower(SHA256.HashData(sealedPdf)), timestampedAt);
     }

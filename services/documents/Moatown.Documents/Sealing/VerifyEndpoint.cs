@@ -6,6 +6,8 @@ namespace Moatown.Documents.Sealing;
 /// <c>POST /api/documents/verify</c> with the PDF as the body (<c>Content-Type: application/pdf</c>).
 /// Anonymous on purpose: the product promises a check anyone holding the document can run (an owner, the
 /// district office, a court), and the answer says nothing the document does not already carry.
+/// The content type is checked here rather than declared with <c>Accepts</c>: routing would answer a wrong
+/// type from an endpoint of its own, which the fallback policy closes with 401 instead of 415.
 /// </summary>
 public static class VerifyEndpoint
 {
@@ -36,7 +38,6 @@ public static class VerifyEndpoint
                     detail: "The PDF carries no signature to verify.");
         })
         .AllowAnonymous()
-        .Accepts<byte[]>("application/pdf")
         .Produces<DocumentVerification>()
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
