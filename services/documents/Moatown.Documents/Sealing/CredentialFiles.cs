@@ -82,6 +82,11 @@ internal static class CredentialFiles
         store.SetKeyEntry(alias, new AsymmetricKeyEntry(credentials.PrivateKey),
             credentials.Chain.Select(certificate => new X509CertificateEntry(certificate)).ToArray());
         using var stream = File.Create(path);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Only the service's own user reads a private key, even a development one.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
         store.Save(stream, DevelopmentPassword.ToCharArray(), new SecureRandom());
     }
 }
