@@ -1,4 +1,5 @@
 using Org.BouncyCastle.Asn1.Cmp;
+using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Tsp;
@@ -25,6 +26,8 @@ public sealed class BuiltInTsa(SealingKeys keys, TimeProvider time)
         var tokens = new TimeStampTokenGenerator(credentials.PrivateKey, credentials.Certificate, TspAlgorithms.Sha256, PolicyOid);
         // The whole chain, so a verifier holding only the TSA root can check the token.
         tokens.SetCertificates(CollectionUtilities.CreateStore(credentials.Chain));
+        // Names the TSA in the token (openssl ts -verify then also checks the name against the signer).
+        tokens.SetTsa(new GeneralName(credentials.Certificate.SubjectDN));
         var responses = new TimeStampResponseGenerator(tokens, TspAlgorithms.Allowed);
         TimeStampRequest parsed;
         try
