@@ -99,6 +99,16 @@ public sealed class VerifyApiTests(SystemFixture system)
         Assert.Equal("Document too large", problem.GetProperty("title").GetString());
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_verify_and_not_the_internal_tsa()
+    {
+        using var client = system.Documents.CreateClient();
+        var document = await client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/documents/verify", document);
+        Assert.Contains("signatureValid", document);
+        Assert.DoesNotContain("/internal/tsa", document);
+    }
+
     private static async Task<JsonElement> VerifyAsync(HttpClient client, byte[] pdf)
     {
         using var response = await PostAsync(client, pdf);
