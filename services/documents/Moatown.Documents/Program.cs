@@ -1,3 +1,5 @@
+using Moatown.Documents.Sealing;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -11,5 +13,7 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
+app.MapDocumentVerification();
+app.MapBuiltInTsa();
 
 app.Run();

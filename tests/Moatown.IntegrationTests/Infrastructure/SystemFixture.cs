@@ -87,7 +87,13 @@ public sealed class SystemFixture : IAsyncLifetime
         {
             ["ServiceClient:Id"] = ServiceClients.Documents,
             ["ServiceClient:Secret"] = DocumentsClientSecret,
-        }), IdentityHandler, CallsOtherServicesInMemory);
+        }), IdentityHandler, builder =>
+        {
+            CallsOtherServicesInMemory(builder);
+            // The sealer's TSA client reaches the service's own built-in TSA in memory, as it does over loopback in Development.
+            builder.ConfigureServices(services => services.AddHttpClient(Moatown.Documents.Sealing.HttpTimestampAuthority.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => Documents.Server.CreateHandler()));
+        });
         _ = Campaigns.Server;
         _ = Notifications.Server;
     }

@@ -1,4 +1,5 @@
 using Moatown.Documents.Data;
+using Moatown.Documents.Sealing;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Data;
 using Moatown.ServiceDefaults.Messaging;
@@ -13,5 +14,6 @@ internal static class Extensions
         builder.AddServiceDatabase<DocumentsDbContext>("documentsdb");
         builder.AddMessaging();
         builder.AddDefaultOpenApi();
+        builder.AddSealing();
     }
 }
