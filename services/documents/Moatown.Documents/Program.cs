@@ -11,5 +11,6 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
+app.MapVaultApi();
 
 app.Run();

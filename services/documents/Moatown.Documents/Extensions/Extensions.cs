@@ -1,4 +1,5 @@
 using Moatown.Documents.Data;
+using Moatown.Documents.Vault;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Data;
 using Moatown.ServiceDefaults.Messaging;
@@ -11,6 +12,7 @@ internal static class Extensions
     {
         builder.AddDefaultAuthentication(Scopes.Documents);
         builder.AddServiceDatabase<DocumentsDbContext>("documentsdb");
+        builder.AddVault();
         builder.AddMessaging();
         builder.AddDefaultOpenApi();
     }
