@@ -15,9 +15,14 @@ public sealed partial class DocumentVault
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var strategy = db.Database.CreateExecutionStrategy();
+        VaultAuditEntry? recorded = null;
         return await strategy.ExecuteAsync(async () =>
         {
-            db.ChangeTracker.Clear();
+            // A retried attempt records the shred once, not once per attempt.
+            if (recorded is not null)
+            {
+                db.Entry(recorded).State = EntityState.Detached;
+            }
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = time.GetUtcNow();
             var shredded = await db.CampaignKeys
@@ -34,7 +39,7 @@ public sealed partial class DocumentVault
             var shreddedAt = await db.CampaignKeys.Where(k => k.CampaignId == campaignId).Select(k => k.ShreddedAt).SingleAsync(cancellationToken) ?? now;
             var documents = await db.Documents.CountAsync(d => d.CampaignId == campaignId, cancellationToken);
             var alreadyShredded = shredded == 0 && inserted == 0;
-            Audit(by, VaultActions.Shred, null, campaignId,
+            recorded = Audit(by, VaultActions.Shred, null, campaignId,
                 alreadyShredded ? "already shredded" : $"{documents} documents unreadable", reason);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -152,7 +152,7 @@ public sealed partial class DocumentVault(
         }
     }
 
-    private void Audit(string actor, string action, Guid? documentId, Guid? campaignId, string outcome, string? purpose = null) =>
+    private VaultAuditEntry Audit(string actor, string action, Guid? documentId, Guid? campaignId, string outcome, string? purpose = null) =>
         db.VaultAudit.Add(new VaultAuditEntry
         {
             At = time.GetUtcNow(),
@@ -162,7 +162,7 @@ public sealed partial class DocumentVault(
             CampaignId = campaignId,
             Outcome = Truncate(outcome, 200)!,
             Purpose = Truncate(purpose, VaultModel.MaxPurposeLength),
-        });
+        }).Entity;
 
     private static string? Truncate(string? value, int length) => value is { } text && text.Length > length ? text[..length] : value;
 
