@@ -16,6 +16,7 @@ var documentsClientSecret = builder.AddSecretParameter("documents-client-secret"
 var verificationCodeKey = builder.AddSecretParameter("verification-code-key", secrets => secrets.VerificationCodeKey);
 var personalDataKey = builder.AddSecretParameter("personal-data-key", secrets => secrets.PersonalDataKey);
 var blindIndexKey = builder.AddSecretParameter("blind-index-key", secrets => secrets.BlindIndexKey);
+var documentsMasterKey = builder.AddSecretParameter("documents-master-key", secrets => secrets.DocumentsMasterKey);
 
 var identity = builder.AddProject<Projects.Moatown_Identity>("identity")
     .WithDatabase(infrastructure.AddDatabase("identitydb"))
@@ -45,6 +46,9 @@ var documents = builder.AddProject<Projects.Moatown_Documents>("documents")
     .WithDatabase(infrastructure.AddDatabase("documentsdb"))
     .WithBroker(broker)
     .WithIdentity(identity)
+    // The vault's master key; a rotation lists the next one beside it and makes that one active.
+    .WithEnvironment("Documents__Vault__MasterKeys__m1", documentsMasterKey)
+    .WithEnvironment("Documents__Vault__ActiveMasterKey", "m1")
     // Renders an owner's form from campaigns' roll; seals what signing took.
     .WithReference(campaigns)
     .WithServiceCredentials("service-documents", documentsClientSecret);

@@ -27,6 +27,8 @@ internal sealed record DevelopmentSecrets
     public string PersonalDataKey { get; init; } = NewKey();
     /// <summary>HMAC key (base64) for blind indexes of personal data.</summary>
     public string BlindIndexKey { get; init; } = NewKey();
+    /// <summary>AES-256 master key (base64) of the documents vault, id "m1": it wraps the campaign keys.</summary>
+    public string DocumentsMasterKey { get; init; } = NewKey();
     /// <summary>Identity's client secret at the simulated certificate provider.</summary>
     public string SimulatedProviderClientSecret { get; init; } = NewSecret();
     /// <summary>HMAC key (base64) from which the simulated provider derives connecting information (CI).</summary>

@@ -1,2 +1,3 @@
+global using Moatown.Documents.Apis;
 global using Moatown.Documents.Extensions;
 global using Moatown.ServiceDefaults.OpenApi;

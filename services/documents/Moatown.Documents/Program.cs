@@ -15,5 +15,6 @@ app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapDocumentVerification();
 app.MapBuiltInTsa();
+app.MapVaultApi();
 
 app.Run();

@@ -31,6 +31,9 @@ public sealed class SystemFixture : IAsyncLifetime
     private static readonly string PersonalDataKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private static readonly string BlindIndexKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
     private static readonly string VerificationCodeKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    /// <summary>The documents vault's master key (id <see cref="DocumentsMasterKeyId"/>), new for every run.</summary>
+    public static readonly string DocumentsMasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    public const string DocumentsMasterKeyId = "test1";
     private readonly Dictionary<string, string> _tokens = new();
 
     public LocalPostgres Postgres { get; private set; } = null!;
@@ -145,6 +148,21 @@ public sealed class SystemFixture : IAsyncLifetime
         return new(settings, IdentityHandler, configure);
     }
 
+    /// <summary>
+    /// A separate documents host on the database asked for, e.g. with other vault master keys. A null
+    /// value in <paramref name="extra"/> removes that setting (a master key the host must not have).
+    /// </summary>
+    public ServiceFactory<DocumentsDbContext> CreateDocuments(string database, Dictionary<string, string?>? extra = null)
+    {
+        var settings = Settings(database, extra);
+        foreach (var (key, _) in (extra ?? []).Where(pair => pair.Value is null))
+        {
+            settings.Remove(key);
+        }
+        settings["ConnectionStrings:documentsdb"] = Postgres.ConnectionString(database);
+        return new(settings, IdentityHandler);
+    }
+
     private HttpMessageHandler IdentityHandler() => Identity.Server.CreateHandler();
 
     /// <summary>A service's calls to identity (for its own token) and to campaigns reach the hosts of this fixture.</summary>
@@ -176,6 +194,8 @@ public sealed class SystemFixture : IAsyncLifetime
             ["Campaigns:Invitations:LinkBase"] = InvitationLinkBase,
             ["VerificationCodes:Key"] = VerificationCodeKey,
             ["Campaigns:Entry:LinkBase"] = EntryLinkBase,
+            [$"Documents:Vault:MasterKeys:{DocumentsMasterKeyId}"] = DocumentsMasterKey,
+            ["Documents:Vault:ActiveMasterKey"] = DocumentsMasterKeyId,
         };
         foreach (var (key, value) in extra ?? [])
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Moatown.Documents.Vault;
 using Moatown.ServiceDefaults.Messaging;
 
 namespace Moatown.Documents.Data;
@@ -11,6 +12,13 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<EncryptedDocument> Documents => Set<EncryptedDocument>();
+    public DbSet<CampaignKey> CampaignKeys => Set<CampaignKey>();
+    public DbSet<VaultAuditEntry> VaultAudit => Set<VaultAuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.MapOutboxAndInbox();
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.MapOutboxAndInbox();
+        modelBuilder.MapVault();
+    }
 }

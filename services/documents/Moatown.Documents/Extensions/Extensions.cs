@@ -1,5 +1,6 @@
 using Moatown.Documents.Data;
 using Moatown.Documents.Sealing;
+using Moatown.Documents.Vault;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Data;
 using Moatown.ServiceDefaults.Messaging;
@@ -12,6 +13,7 @@ internal static class Extensions
     {
         builder.AddDefaultAuthentication(Scopes.Documents);
         builder.AddServiceDatabase<DocumentsDbContext>("documentsdb");
+        builder.AddVault();
         builder.AddMessaging();
         builder.AddDefaultOpenApi();
         builder.AddSealing();
