@@ -1,3 +1,4 @@
+using Moatown.Documents.Forms;
 using Moatown.Documents.Sealing;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,5 +17,6 @@ app.MapDefaultOpenApi();
 app.MapDocumentVerification();
 app.MapBuiltInTsa();
 app.MapVaultApi();
+app.MapInternalFormsApi();
 
 app.Run();

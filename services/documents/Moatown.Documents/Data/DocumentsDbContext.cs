@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Moatown.Documents.Consents;
+using Moatown.Documents.Forms;
 using Moatown.Documents.Vault;
 using Moatown.ServiceDefaults.Messaging;
 
 namespace Moatown.Documents.Data;
 
 /// <summary>
-/// The documents service's own database. For now it holds only the outbox and inbox that its
-/// events will travel through; its domain tables arrive with the documents issue.
+/// The documents service's own database: the encrypted vault (documents, campaign keys, audit), the
+/// owners' rendered forms, the queue of submissions to seal, and the outbox and inbox of its events.
 /// </summary>
 public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> options) : DbContext(options), IMessagingDbContext
 {
@@ -15,10 +17,14 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
     public DbSet<EncryptedDocument> Documents => Set<EncryptedDocument>();
     public DbSet<CampaignKey> CampaignKeys => Set<CampaignKey>();
     public DbSet<VaultAuditEntry> VaultAudit => Set<VaultAuditEntry>();
+    public DbSet<RenderedFormRecord> RenderedForms => Set<RenderedFormRecord>();
+    public DbSet<SealJob> SealJobs => Set<SealJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapOutboxAndInbox();
         modelBuilder.MapVault();
+        modelBuilder.MapRenderedForms();
+        modelBuilder.MapSealingQueue();
     }
 }

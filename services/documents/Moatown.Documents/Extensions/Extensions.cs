@@ -1,4 +1,7 @@
+using Moatown.Documents.Consents;
 using Moatown.Documents.Data;
+using Moatown.Documents.Forms;
+using Moatown.Documents.Rendering;
 using Moatown.Documents.Sealing;
 using Moatown.Documents.Vault;
 using Moatown.ServiceDefaults.Authentication;
@@ -14,8 +17,31 @@ internal static class Extensions
         builder.AddDefaultAuthentication(Scopes.Documents);
         builder.AddServiceDatabase<DocumentsDbContext>("documentsdb");
         builder.AddVault();
-        builder.AddMessaging();
+        builder.AddMessaging(bus => bus.AddConsumer<ConsentSubmittedConsumer>());
         builder.AddDefaultOpenApi();
         builder.AddSealing();
+        builder.AddConsentDocuments();
+    }
+
+    /// <summary>
+    /// Owners' forms (rendered from campaigns' roll, kept in the vault) for the signing service, and the
+    /// queue that turns signing's submissions into sealed documents.
+    /// </summary>
+    private static void AddConsentDocuments(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(InternalFormsApi.SigningPolicy, Policies.ServiceCaller(Scopes.Documents, ServiceClients.Signing));
+        var fonts = builder.Configuration["Documents:Fonts:Directory"] ?? Moatown.Pdf.PdfFonts.DebianFontDirectory;
+        builder.Services.AddSingleton(new ConsentFormRenderer(fonts));
+        builder.Services.AddSingleton(new SignedConsentComposer(fonts));
+        builder.Services.AddSingleton<CampaignForms>();
+        builder.Services.AddSingleton<SigningSubmissions>();
+        builder.Services.AddScoped<OwnerForms>();
+        builder.Services.AddScoped<ConsentSealingPipeline>();
+        builder.Services.AddSingleton<SealQueueSignal>();
+        builder.Services.AddOptions<SealQueueOptions>().BindConfiguration(SealQueueOptions.SectionName);
+        builder.Services.AddHostedService<SealQueueWorker>();
+        builder.AddServiceClient(CampaignForms.ClientName, new Uri("http://campaigns"), Scopes.Campaigns);
+        builder.AddServiceClient(SigningSubmissions.ClientName, new Uri("http://signing"), Scopes.Signing);
     }
 }

@@ -1,0 +1,13 @@
+namespace Moatown.Documents.Consents;
+
+/// <summary>Section <c>Documents:Sealing:Queue</c>.</summary>
+public sealed class SealQueueOptions
+{
+    public const string SectionName = "Documents:Sealing:Queue";
+
+    public bool Enabled { get; set; } = true;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan FirstRetry { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>A TSA that stays down is asked again at least this often, for as long as it takes.</summary>
+    public TimeSpan MaxRetry { get; set; } = TimeSpan.FromMinutes(5);
+}

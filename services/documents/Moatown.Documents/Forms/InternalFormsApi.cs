@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Moatown.Documents.Vault;
+
+namespace Moatown.Documents.Forms;
+
+/// <summary>
+/// Internal, for the signing service: an owner's form (rendered, kept, with its hash and HTML) and the
+/// exact bytes of a form document. Under <c>/internal</c>, which the gateway does not route.
+/// </summary>
+public static class InternalFormsApi
+{
+    public const string SigningPolicy = "documents:signing-service";
+
+    public static RouteGroupBuilder MapInternalFormsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/internal/documents").WithTags("Internal").RequireAuthorization(SigningPolicy);
+        api.MapPost("/forms", GetOwnerForm).WithName(nameof(GetOwnerForm));
+        api.MapGet("/{documentId:guid}/content", GetFormContent).WithName(nameof(GetFormContent));
+        return api;
+    }
+
+    public static async Task<Results<Ok<OwnerFormDocument>, NotFound, ValidationProblem>> GetOwnerForm(
+        OwnerFormRequest request, OwnerForms forms, CancellationToken cancellationToken)
+    {
+        if (request.CampaignId == Guid.Empty || request.HolderId == Guid.Empty)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["campaignId"] = ["Send the campaign and holder ids."] });
+        }
+        var form = await forms.GetAsync(request.CampaignId, request.HolderId, cancellationToken);
+        return form is null ? TypedResults.NotFound() : TypedResults.Ok(form);
+    }
+
+    /// <summary>Form documents only: sealed consents are downloaded through the public, audited API.</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound>> GetFormContent(
+        Guid documentId, DocumentVault vault, CancellationToken cancellationToken)
+    {
+        var metadata = await vault.DescribeAsync(documentId, cancellationToken);
+        if (metadata is not { Kind: OwnerForms.Kind })
+        {
+            return TypedResults.NotFound();
+        }
+        var document = await vault.ReadAsync(documentId, cancellationToken);
+        return document is null ? TypedResults.NotFound() : TypedResults.File(document.Content, metadata.ContentType);
+    }
+}
+
+public sealed record OwnerFormRequest(Guid CampaignId, Guid HolderId);
