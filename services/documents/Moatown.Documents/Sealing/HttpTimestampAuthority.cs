@@ -27,6 +27,7 @@ public sealed class HttpTimestampAuthority(HttpClient http, IOptions<TsaOptions>
         generator.SetCertReq(true);
         var request = generator.Generate(TspAlgorithms.Sha256, sha256, new BigInteger(64, Random));
 
+        var url = Url();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.Timeout);
         byte[] body;
@@ -34,7 +35,7 @@ public sealed class HttpTimestampAuthority(HttpClient http, IOptions<TsaOptions>
         {
             using var content = new ByteArrayContent(request.GetEncoded());
             content.Headers.ContentType = new MediaTypeHeaderValue("application/timestamp-query");
-            using var response = await http.PostAsync(Url(), content, timeout.Token);
+            using var response = await http.PostAsync(url, content, timeout.Token);
             if (!response.IsSuccessStatusCode)
             {
                 throw Unavailable($"the TSA answered HTTP {(int)response.StatusCode}");
@@ -48,6 +49,11 @@ public sealed class HttpTimestampAuthority(HttpClient http, IOptions<TsaOptions>
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw Unavailable($"the TSA did not answer within {options.Value.Timeout}", e);
+        }
+        catch (Exception e) when (e is not TimestampUnavailableException && !cancellationToken.IsCancellationRequested)
+        {
+            // The resilience pipeline has failures of its own (an attempt timeout, an open circuit): still no answer.
+            throw Unavailable($"the TSA could not be asked ({e.GetType().Name})", e);
         }
         if (body.Length > MaxResponseBytes)
         {
