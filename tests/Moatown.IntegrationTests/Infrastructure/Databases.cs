@@ -19,6 +19,12 @@ public static class Databases
         return await query(scope.ServiceProvider.GetRequiredService<Moatown.Identity.Data.IdentityDbContext>());
     }
 
+    public static async Task<T> QueryDocumentsAsync<T>(this SystemFixture system, Func<Moatown.Documents.Data.DocumentsDbContext, Task<T>> query)
+    {
+        await using var scope = system.Documents.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<Moatown.Documents.Data.DocumentsDbContext>());
+    }
+
     public static async Task<T> QueryCampaignsAsync<T>(this SystemFixture system, Func<CampaignsDbContext, Task<T>> query,
         ServiceFactory<CampaignsDbContext>? campaigns = null)
     {
