@@ -95,6 +95,12 @@ public sealed partial class DocumentVault(
         {
             content = await DecryptAsync(document, keyRow, cancellationToken);
         }
+        catch (MasterKeyUnavailableException)
+        {
+            Audit(reader.Actor, reader.Action, document.Id, document.CampaignId, "master key unavailable", reader.Purpose);
+            await db.SaveChangesAsync(cancellationToken);
+            throw;
+        }
         catch (CryptographicException)
         {
             LogIntegrityFailure(document.Id, document.CampaignId, reader.Actor);
