@@ -21,12 +21,12 @@ public sealed partial class ResidentVerificationThroughGatewayTests(SystemUnderT
     {
         using var campaigns = await system.AuthorizedGatewayAsync("campaigns");
         using var notifications = await system.AuthorizedGatewayAsync("notifications");
-        var (campaignId, holders) = await OpenSampleCampaignAsync(campaigns, "면목동 모아타운 (링크)");
+        var (campaignId, holders) = await GatewayResidents.OpenSampleCampaignAsync(campaigns, "면목동 모아타운 (링크)");
         var minjun = holders["김*준"];
 
         (await campaigns.PostAsJsonAsync($"/api/campaigns/{campaignId}/invitations", new { holderIds = new[] { minjun } })).EnsureSuccessStatusCode();
-        var invitation = await ReadTextAsync(notifications, campaignId, minjun, "invitation.v1");
-        var token = LinkPattern().Match(invitation).Groups[1].Value;
+        var invitation = await GatewayResidents.ReadTextAsync(notifications, campaignId, minjun, "invitation.v1");
+        var token = GatewayResidents.LinkPattern().Match(invitation).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), "the text carries a personal link");
 
         // The resident's browser has no token: it calls the gateway anonymously.
@@ -34,7 +34,7 @@ public sealed partial class ResidentVerificationThroughGatewayTests(SystemUnderT
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var challenge = await started.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("010-****-0001", challenge.GetProperty("maskedPhone").GetString());
-        var code = CodePattern().Match(await ReadTextAsync(notifications, campaignId, minjun, "verification-code.v1")).Groups[1].Value;
+        var code = GatewayResidents.CodePattern().Match(await GatewayResidents.ReadTextAsync(notifications, campaignId, minjun, "verification-code.v1")).Groups[1].Value;
 
         var signerToken = await SendCodeAsync(challenge.GetProperty("challengeId").GetGuid(), code);
 
@@ -46,14 +46,14 @@ public sealed partial class ResidentVerificationThroughGatewayTests(SystemUnderT
     {
         using var campaigns = await system.AuthorizedGatewayAsync("campaigns");
         using var notifications = await system.AuthorizedGatewayAsync("notifications");
-        var (campaignId, holders) = await OpenSampleCampaignAsync(campaigns, "면목동 모아타운 (QR)");
+        var (campaignId, holders) = await GatewayResidents.OpenSampleCampaignAsync(campaigns, "면목동 모아타운 (QR)");
         var seoyeon = holders["이*연"];
 
         using var started = await system.Gateway.PostAsJsonAsync($"{Verifications}/entry",
             new { campaignId, name = "이서연", birthDate = "1975-05-05", phone = "010-0000-0002" });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var challengeId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("challengeId").GetGuid();
-        var code = CodePattern().Match(await ReadTextAsync(notifications, campaignId, seoyeon, "verification-code.v1")).Groups[1].Value;
+        var code = GatewayResidents.CodePattern().Match(await GatewayResidents.ReadTextAsync(notifications, campaignId, seoyeon, "verification-code.v1")).Groups[1].Value;
 
         var signerToken = await SendCodeAsync(challengeId, code);
 
@@ -64,7 +64,7 @@ public sealed partial class ResidentVerificationThroughGatewayTests(SystemUnderT
     public async Task An_owner_without_a_phone_verifies_with_the_simulated_certificate_provider_and_holds_a_signer_token()
     {
         using var campaigns = await system.AuthorizedGatewayAsync("campaigns");
-        var (campaignId, holders) = await OpenSampleCampaignAsync(campaigns, "면목동 모아타운 (인증서)");
+        var (campaignId, holders) = await GatewayResidents.OpenSampleCampaignAsync(campaigns, "면목동 모아타운 (인증서)");
 
         using var started = await system.Gateway.PostAsJsonAsync($"{Verifications}/provider", new { campaignId });
         Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
@@ -116,51 +116,10 @@ public sealed partial class ResidentVerificationThroughGatewayTests(SystemUnderT
         Assert.Equal(method, session.GetProperty("verificationMethod").GetString());
     }
 
-    private static async Task<(Guid CampaignId, Dictionary<string, Guid> Holders)> OpenSampleCampaignAsync(HttpClient campaigns, string name)
-    {
-        using var created = await campaigns.PostAsJsonAsync("/api/campaigns", new
-        {
-            name,
-            district = "중랑구",
-            areaName = name,
-            consentForm = new { title = "동의서", body = "관리계획 수립에 동의합니다.", statutoryItems = new[] { "사업의 개요" } },
-        });
-        created.EnsureSuccessStatusCode();
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        var csv = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Samples", "registry-sample.csv"));
-        (await campaigns.PutAsync($"/api/campaigns/{id}/roll", new StringContent(csv, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
-        (await campaigns.PostAsync($"/api/campaigns/{id}/open", null)).EnsureSuccessStatusCode();
-        var holders = await campaigns.GetFromJsonAsync<JsonElement>($"/api/campaigns/{id}/holders");
-        return (id, holders.EnumerateArray().ToDictionary(h => h.GetProperty("name").GetString()!, h => h.GetProperty("holderId").GetGuid()));
-    }
-
-    /// <summary>The newest text of a template to a holder in the sink, waiting up to a minute for it.</summary>
-    private static async Task<string> ReadTextAsync(HttpClient notifications, Guid campaignId, Guid holderId, string template)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var outbox = await notifications.GetFromJsonAsync<JsonElement>("/api/notifications/outbox?take=200");
-            var message = outbox.EnumerateArray().FirstOrDefault(m => m.GetProperty("campaignId").GetGuid() == campaignId
-                && m.GetProperty("holderId").GetGuid() == holderId && m.GetProperty("template").GetString() == template);
-            if (message.ValueKind == JsonValueKind.Object)
-            {
-                return message.GetProperty("text").GetString()!;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"a {template} text reached the sink within a minute");
-            await Task.Delay(500);
-        }
-    }
-
     [GeneratedRegex("""<input type="hidden" name="([a-z_]+)" value="([^"]*)">""")]
     private static partial Regex HiddenField();
 
     [GeneratedRegex("""<form method="post" action="([^"]+)">""")]
     private static partial Regex FormAction();
 
-    [GeneratedRegex(@"/i/([A-Za-z0-9_\-]+)")]
-    private static partial Regex LinkPattern();
-
-    [GeneratedRegex(@"\[(\d{6})\]")]
-    private static partial Regex CodePattern();
 }

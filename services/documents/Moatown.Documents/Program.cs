@@ -16,6 +16,7 @@ app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapDocumentVerification();
 app.MapBuiltInTsa();
+app.MapTrustRoots();
 app.MapVaultApi();
 app.MapInternalFormsApi();
 

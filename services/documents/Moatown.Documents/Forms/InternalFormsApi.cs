@@ -30,16 +30,19 @@ public static class InternalFormsApi
         return form is null ? TypedResults.NotFound() : TypedResults.Ok(form);
     }
 
-    /// <summary>Form documents only: sealed consents are downloaded through the public, audited API.</summary>
+    /// <summary>
+    /// A form, or a sealed consent or withdrawal the signing service hands to its own holder (signing
+    /// asks only for documents its submissions produced). Every read is in the vault's audit trail.
+    /// </summary>
     public static async Task<Results<FileContentHttpResult, NotFound>> GetFormContent(
         Guid documentId, DocumentVault vault, CancellationToken cancellationToken)
     {
         var metadata = await vault.DescribeAsync(documentId, cancellationToken);
-        if (metadata is not { Kind: OwnerForms.Kind })
+        if (metadata is not { Kind: OwnerForms.Kind or "consent" or "withdrawal" })
         {
             return TypedResults.NotFound();
         }
-        var document = await vault.ReadAsync(documentId, cancellationToken);
+        var document = await vault.ReadAsync(documentId, new VaultReader("service-signing", VaultActions.Read, "holder's own document"), cancellationToken);
         return document is null ? TypedResults.NotFound() : TypedResults.File(document.Content, metadata.ContentType);
     }
 }

@@ -29,6 +29,9 @@ public static class ConsentsApi
             .WithDescription("Needs a verification of the last few minutes; sealed as its own document.");
         api.MapGet("/consents/{consentId:guid}", GetConsent).WithName(nameof(GetConsent))
             .WithSummary("A submission of the holder and its sealing status");
+        api.MapGet("/consents/{consentId:guid}/document", GetSealedDocument).WithName(nameof(GetSealedDocument))
+            .WithSummary("The holder's own sealed PDF")
+            .WithDescription("Once sealed: the signed form with its PAdES signature and time-stamp, to keep or to check with POST /api/documents/verify.");
         return api;
     }
 
@@ -69,6 +72,26 @@ public static class ConsentsApi
         var consent = await db.Consents.AsNoTracking()
             .FirstOrDefaultAsync(c => c.Id == consentId && c.CampaignId == signer.CampaignId && c.HolderId == signer.HolderId, cancellationToken);
         return consent is null ? TypedResults.NotFound() : TypedResults.Ok(ConsentResponse.From(consent));
+    }
+
+    public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> GetSealedDocument(
+        Guid consentId, ClaimsPrincipal user, SigningDbContext db, Forms.DocumentsClient documents, CancellationToken cancellationToken)
+    {
+        var signer = user.SignerOf();
+        var consent = await db.Consents.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == consentId && c.CampaignId == signer.CampaignId && c.HolderId == signer.HolderId, cancellationToken);
+        if (consent is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (consent.DocumentId is not { } documentId)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not sealed yet",
+                detail: "서명한 동의서를 봉인하는 중입니다. 잠시 뒤에 다시 받아 주세요.", extensions: new Dictionary<string, object?> { ["reason"] = "sealing" });
+        }
+        var pdf = await documents.GetContentAsync(documentId, cancellationToken);
+        return pdf is null ? TypedResults.NotFound()
+            : TypedResults.File(pdf, "application/pdf", $"{(consent.Kind == ConsentKind.Withdrawal ? "철회서" : "동의서")}-{ReceiptNumbers.Of(consent.Id)}.pdf");
     }
 
     private static async Task<Results<Accepted<ConsentResponse>, Ok<ConsentResponse>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
