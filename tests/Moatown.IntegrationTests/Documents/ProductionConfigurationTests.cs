@@ -62,6 +62,9 @@ public sealed class ProductionConfigurationTests(SystemFixture system)
             ["ConnectionStrings:broker"] = system.Broker.ConnectionUri.ToString(),
             ["Identity:Url"] = SystemFixture.Issuer,
             ["Identity:Issuer"] = SystemFixture.Issuer,
+            // Every documents host needs the vault's master key, whatever it is started for.
+            [$"Documents:Vault:MasterKeys:{SystemFixture.DocumentsMasterKeyId}"] = SystemFixture.DocumentsMasterKey,
+            ["Documents:Vault:ActiveMasterKey"] = SystemFixture.DocumentsMasterKeyId,
         };
         foreach (var (key, value) in extra)
         {

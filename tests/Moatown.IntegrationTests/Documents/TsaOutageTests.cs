@@ -42,6 +42,9 @@ public sealed class TsaOutageTests(SystemFixture system)
             ["Identity:Issuer"] = SystemFixture.Issuer,
             ["Documents:Tsa:Url"] = url,
             ["Documents:Tsa:Timeout"] = "00:00:02",
+            // Every documents host needs the vault's master key, whatever it is started for.
+            [$"Documents:Vault:MasterKeys:{SystemFixture.DocumentsMasterKeyId}"] = SystemFixture.DocumentsMasterKey,
+            ["Documents:Vault:ActiveMasterKey"] = SystemFixture.DocumentsMasterKeyId,
         }, identityBackchannel: null);
         var sealer = documents.Services.GetRequiredService<ConsentSealer>();
         await Assert.ThrowsAsync<TimestampUnavailableException>(() =>
