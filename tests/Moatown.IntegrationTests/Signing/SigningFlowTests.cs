@@ -85,6 +85,7 @@ public sealed class SigningFlowTests(SystemFixture system)
         var campaignId = await campaigns.CreateOpenCampaignAsync("동의 철회");
         var seoyeon = (await campaigns.HoldersByMaskedNameAsync(campaignId))["이*연"];
         using var signing = await SignerAsync(campaigns, campaignId, seoyeon);
+        var ownersBefore = await ConsentedOwnersAsync(campaigns, campaignId);
         var form = await signing.GetFromJsonAsync<JsonElement>("/api/signing/form");
         var formSha256 = form.GetProperty("formSha256").GetString()!;
         var items = form.GetProperty("statutoryItems").GetArrayLength();
@@ -96,9 +97,15 @@ public sealed class SigningFlowTests(SystemFixture system)
 
         using var signed = await signing.PostAsJsonAsync("/api/signing/consents",
             new { idempotencyKey = Guid.NewGuid().ToString(), formSha256, agreedItems = Enumerable.Range(1, items), signature = Strokes });
-        await SealedAsync(signing, (await signed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("consentId").GetGuid());
+        var consentId = (await signed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("consentId").GetGuid();
+        await SealedAsync(signing, consentId);
         await Eventually.HoldsAsync(async () => await StandingAsync(campaigns, campaignId, seoyeon) == "consent",
             TimeSpan.FromSeconds(30), "the consent is counted");
+        Assert.True(await ConsentedOwnersAsync(campaigns, campaignId) > ownersBefore, "the tally moved up");
+        var sealedConsentPdf = await signing.GetByteArrayAsync($"/api/signing/consents/{consentId}/document");
+        var verdict = await VerifyAsync(sealedConsentPdf);
+        Assert.Equal(consentId, verdict.GetProperty("consentId").GetGuid());
+        Assert.Equal("valid", verdict.GetProperty("consentStatus").GetString());
 
         using var withdrawn = await signing.PostAsJsonAsync("/api/signing/withdrawals",
             new { idempotencyKey = Guid.NewGuid().ToString(), formSha256, signature = Strokes });
@@ -109,8 +116,24 @@ public sealed class SigningFlowTests(SystemFixture system)
 
         await Eventually.HoldsAsync(async () => await StandingAsync(campaigns, campaignId, seoyeon) == "withdrawal",
             TimeSpan.FromSeconds(30), "the withdrawal is counted");
+        Assert.Equal(ownersBefore, await ConsentedOwnersAsync(campaigns, campaignId));
+        // The consent's document still verifies, and says it was withdrawn.
+        var afterWithdrawal = await VerifyAsync(sealedConsentPdf);
+        Assert.True(afterWithdrawal.GetProperty("signatureValid").GetBoolean());
+        Assert.Equal("withdrawn", afterWithdrawal.GetProperty("consentStatus").GetString());
         var text = await PdfTextAsync(await DownloadAsync(sealedWithdrawal.GetProperty("documentHash").GetString()!, campaignId));
         Assert.Contains("철회", text);
+    }
+
+    private static async Task<int> ConsentedOwnersAsync(HttpClient campaigns, Guid campaignId) =>
+        (await campaigns.TallyAsync(campaignId)).GetProperty("owners").GetProperty("consented").GetInt32();
+
+    private async Task<JsonElement> VerifyAsync(byte[] pdf)
+    {
+        using var anyone = system.Documents.CreateClient();
+        using var response = await anyone.PostAsync("/api/documents/verify", new ByteArrayContent(pdf) { Headers = { ContentType = new("application/pdf") } });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<HttpClient> SignerAsync(HttpClient campaigns, Guid campaignId, Guid holderId)

@@ -41,6 +41,7 @@ internal static class Extensions
         builder.Services.AddSingleton<SealQueueSignal>();
         builder.Services.AddOptions<SealQueueOptions>().BindConfiguration(SealQueueOptions.SectionName);
         builder.Services.AddHostedService<SealQueueWorker>();
+        builder.Services.AddSingleton<IConsentLookup, SealedConsentLookup>();
         builder.AddServiceClient(CampaignForms.ClientName, new Uri("http://campaigns"), Scopes.Campaigns);
         builder.AddServiceClient(SigningSubmissions.ClientName, new Uri("http://signing"), Scopes.Signing);
     }

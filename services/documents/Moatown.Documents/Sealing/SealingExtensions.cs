@@ -21,7 +21,6 @@ public static class SealingExtensions
         builder.Services.AddHttpClient<ITimestampAuthority, HttpTimestampAuthority>(HttpTimestampAuthority.HttpClientName);
         builder.Services.AddTransient<ConsentSealer>();
         builder.Services.AddTransient<SealVerifier>();
-        builder.Services.AddSingleton<IConsentLookup, NoConsentLookup>();
         return builder;
     }
 }
