@@ -1,7 +1,10 @@
 using Moatown.Documents.Sealing;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.Tsp;
+using ContentInfo = Org.BouncyCastle.Asn1.Cms.ContentInfo;
 
 namespace Moatown.Documents.Packages;
 
@@ -17,13 +20,15 @@ internal static class SealTimes
             {
                 return null;
             }
-            var signer = new CmsSignedData(parts.Cms).GetSignerInfos().GetSigners().FirstOrDefault();
+            // /Contents is padded with zeros after the DER: read exactly one object.
+            using var input = new Asn1InputStream(parts.Cms);
+            var signer = new CmsSignedData(ContentInfo.GetInstance(input.ReadObject())).GetSignerInfos().GetSigners().FirstOrDefault();
             var attribute = signer?.UnsignedAttributes?[PkcsObjectIdentifiers.IdAASignatureTimeStampToken];
             if (attribute is null || attribute.AttrValues.Count != 1)
             {
                 return null;
             }
-            var token = new TimeStampToken(Org.BouncyCastle.Asn1.Cms.ContentInfo.GetInstance(attribute.AttrValues[0]));
+            var token = new TimeStampToken(ContentInfo.GetInstance(attribute.AttrValues[0]));
             return new DateTimeOffset(DateTime.SpecifyKind(token.TimeStampInfo.GenTime, DateTimeKind.Utc));
         }
         catch (Exception e) when (e is CmsException or TspException or TspValidationException or IOException or ArgumentException or InvalidCastException)
