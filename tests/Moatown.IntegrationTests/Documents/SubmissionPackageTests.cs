@@ -150,6 +150,11 @@ public sealed class SubmissionPackageTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.Forbidden, byOrganizer.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, byAnonymous.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        // Campaigns' copy for the package is for the documents service only, not for staff tokens.
+        using var campaigns = await system.ClientAsync(system.Campaigns, Scopes.Campaigns);
+        using var direct = await campaigns.GetAsync($"/internal/campaigns/{Guid.NewGuid()}/tally-explanation");
+        Assert.Equal(HttpStatusCode.Forbidden, direct.StatusCode);
     }
 
     /// <summary>The holder reads their form and signs every item; returns the consent id once it is sealed.</summary>
