@@ -21,5 +21,6 @@ app.MapInvitationsApi();
 app.MapInternalInvitationsApi();
 app.MapInternalResidentsApi();
 app.MapInternalConsentFormApi();
+app.MapInternalTallyApi();
 
 app.Run();

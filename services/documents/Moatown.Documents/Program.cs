@@ -18,6 +18,7 @@ app.MapDocumentVerification();
 app.MapBuiltInTsa();
 app.MapTrustRoots();
 app.MapVaultApi();
+app.MapPackageApi();
 app.MapInternalFormsApi();
 
 app.Run();

@@ -102,14 +102,18 @@ public static class TallyApi
         {
             return TypedResults.NotFound();
         }
+        return TypedResults.Ok(Owners(tally, holderId, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 100, 1, 1000)));
+    }
+
+    /// <summary>The owners' explanation as <see cref="ListOwners"/> answers it; shared with the submission package's copy.</summary>
+    internal static OwnersResponse Owners(CampaignTally tally, Guid? holderId, int skip, int take)
+    {
         var roll = tally.Count.Roll;
         IReadOnlyList<Owner> owners = holderId is { } id ? roll.OwnersOf(CountingKeys.Of(id)) : roll.Owners;
-        var skip = Math.Max(0, offset ?? 0);
-        var take = Math.Clamp(limit ?? 100, 1, 1000);
-        return TypedResults.Ok(new OwnersResponse(
+        return new OwnersResponse(
             owners.Count,
             owners.Skip(skip).Take(take).Select(o => OwnerResponse.From(tally.Count.Explain(o))).ToList(),
-            holderId is null ? roll.NotCounted.Select(n => new UncountedUnitResponse(n.Unit.Label, n.Reason.Rule, n.Reason.Text)).ToList() : []));
+            holderId is null ? roll.NotCounted.Select(n => new UncountedUnitResponse(n.Unit.Label, n.Reason.Rule, n.Reason.Text)).ToList() : []);
     }
 }
 

@@ -22,4 +22,7 @@ internal static class CampaignPolicies
 
     /// <summary>The documents service, rendering one owner's consent form.</summary>
     public const string ConsentFormRendering = "campaigns:consent-form-rendering";
+
+    /// <summary>The documents service, copying the tally and its explanation into a campaign's submission package.</summary>
+    public const string TallyExplanation = "campaigns:tally-explanation";
 }

@@ -25,7 +25,8 @@ internal static class Extensions
             .AddPolicy(CampaignPolicies.InvitationResolution, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Identity))
             .AddPolicy(CampaignPolicies.ResidentIdentification, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Identity))
             .AddPolicy(CampaignPolicies.ResidentContact, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Notifications))
-            .AddPolicy(CampaignPolicies.ConsentFormRendering, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Documents));
+            .AddPolicy(CampaignPolicies.ConsentFormRendering, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Documents))
+            .AddPolicy(CampaignPolicies.TallyExplanation, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Documents));
 
         builder.AddServiceDatabase<CampaignsDbContext>("campaignsdb");
         builder.AddPersonalDataProtection();

@@ -1,6 +1,7 @@
 using Moatown.Documents.Consents;
 using Moatown.Documents.Data;
 using Moatown.Documents.Forms;
+using Moatown.Documents.Packages;
 using Moatown.Documents.Rendering;
 using Moatown.Documents.Sealing;
 using Moatown.Documents.Vault;
@@ -42,6 +43,8 @@ internal static class Extensions
         builder.Services.AddOptions<SealQueueOptions>().BindConfiguration(SealQueueOptions.SectionName);
         builder.Services.AddHostedService<SealQueueWorker>();
         builder.Services.AddSingleton<IConsentLookup, SealedConsentLookup>();
+        builder.Services.AddSingleton<TallyExplanations>();
+        builder.Services.AddScoped<SubmissionPackage>();
         builder.AddServiceClient(CampaignForms.ClientName, new Uri("http://campaigns"), Scopes.Campaigns);
         builder.AddServiceClient(SigningSubmissions.ClientName, new Uri("http://signing"), Scopes.Signing);
     }

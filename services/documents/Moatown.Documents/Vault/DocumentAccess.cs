@@ -16,6 +16,13 @@ public static class DocumentAccess
     public static bool CanRead(ClaimsPrincipal user, DocumentMetadata document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return CanReadCampaign(user, document.CampaignId);
+    }
+
+    /// <summary>Every document of the campaign (its submission package): the same rule, until campaigns are known here.</summary>
+    public static bool CanReadCampaign(ClaimsPrincipal user, Guid campaignId)
+    {
+        _ = campaignId;
         if (user.IsInRole(Roles.ProviderAdmin))
         {
             return true;

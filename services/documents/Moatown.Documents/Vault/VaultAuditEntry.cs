@@ -29,4 +29,6 @@ public static class VaultActions
     public const string Rotate = "rotate";
     public const string Shred = "shred";
     public const string IntegrityFailure = "integrity-failure";
+    /// <summary>Read into, or the handing out of, a campaign's submission package.</summary>
+    public const string Package = "package";
 }
