@@ -20,7 +20,7 @@ public static class SampleConsent
             AreaName: "면목동 모아타운",
             Title: "모아주택 사업 시행 동의서",
             Body: "본인은 아래 부동산의 소유자로서 면목동 모아타운 1구역 소규모주택정비사업의 시행에 동의합니다.\n"
-                  + string.Join("\n", Enumerable.Range(1, 60).Select(i => $"제{i}조 이 조항은 정비사업의 시행과 관련된 소유자의 권리와 의무를 설명하는 문단입니다.")),
+                  + string.Join("\n", Enumerable.Range(1, 30).Select(i => $"제{i}조 이 조항은 정비사업의 시행과 관련된 소유자의 권리와 의무를 설명하는 문단입니다.")),
             StatutoryItems:
             [
                 "건축물 설계의 개요 및 공사비 등 정비사업비용의 개략적인 금액에 동의합니다.",
