@@ -1,4 +1,5 @@
 using Moatown.Documents.Rendering;
+using PdfSharp.Pdf.IO;
 
 namespace Moatown.Benchmarks.Sealing;
 
@@ -59,5 +60,11 @@ public static class SampleConsent
 
         var formPdf = new ConsentFormRenderer().RenderPdf(form, owner);
         return new SignedConsentComposer().Compose(formPdf, signature, evidence, [true, true, true]);
+    }
+
+    public static int Pages(byte[] pdf)
+    {
+        using var document = PdfReader.Open(new MemoryStream(pdf, writable: false), PdfDocumentOpenMode.Import);
+        return document.PageCount;
     }
 }
