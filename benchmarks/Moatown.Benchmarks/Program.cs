@@ -26,6 +26,7 @@ foreach (var name in names)
     var figures = new List<Figure>();
     var details = new List<Detail>();
     var notes = new List<string>();
+    var rates = new List<Rate>();
     var loadBefore = Machine.LoadAverage();
     foreach (var benchmark in Suites.All[name].Benchmarks())
     {
@@ -34,15 +35,17 @@ foreach (var name in names)
         figures.AddRange(outcome.Figures);
         details.AddRange(outcome.Details);
         notes.AddRange(outcome.Notes);
+        rates.AddRange(outcome.Rates ?? []);
     }
 
     notes.Add($"Load average (1 min) of the machine: {loadBefore} at the start, {Machine.LoadAverage()} at the end, on {machine.Cores} cores.");
-    var run = new SuiteRun(name, startedAt, clock.Elapsed, machine, figures, details, notes);
+    var run = new SuiteRun(name, startedAt, clock.Elapsed, machine, figures, details, notes, rates);
     var written = ResultFiles.Write(resultsDirectory, run);
     Console.WriteLine();
     Console.WriteLine(ResultFiles.Markdown(run));
     Console.WriteLine($"Written: {string.Join(", ", written)} (and .json)");
     missed.AddRange(figures.Where(f => f.Met == false).Select(f => f.Name));
+    missed.AddRange(rates.Where(r => r.Met == false).Select(r => r.Name));
 }
 
 Console.WriteLine(missed.Count == 0 ? "Every target met." : $"Targets missed: {string.Join(", ", missed)}.");

@@ -1,4 +1,5 @@
 using Moatown.Benchmarks.Import;
+using Moatown.Benchmarks.Sealing;
 using Moatown.Benchmarks.Tally;
 
 namespace Moatown.Benchmarks;
@@ -18,6 +19,8 @@ public static class Suites
             ["tally"] = ("the tally engine only (no servers)", () => [new TallyEngineBenchmark()]),
             ["import"] = ("the owner roll import only (PostgreSQL, RabbitMQ, identity and campaigns)", () => [new RollImportBenchmark()]),
             ["stream"] = ("the live tally stream only, at 50 consents/s", () => [new TallyStreamBenchmark()]),
+            ["sealing"] = ("sealing, encrypting and storing a signed consent (documents service, PostgreSQL), against the raw crypto of the same bytes",
+                () => [new SealingPipelineBenchmark()]),
         };
 
     /// <summary>What ./moatown bench runs when no suite is named: every figure once.</summary>

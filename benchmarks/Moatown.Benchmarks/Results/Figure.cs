@@ -29,4 +29,6 @@ public sealed record Measurement(double MinMs, double MedianMs, double MaxMs, in
 public sealed record Detail(string Figure, string Part, double Ms);
 
 /// <param name="Notes">Facts a reader needs to judge the figures (sizes, versions, settings).</param>
-public sealed record BenchmarkOutcome(IReadOnlyList<Figure> Figures, IReadOnlyList<Detail> Details, IReadOnlyList<string> Notes);
+/// <param name="Rates">Figures measured as rates or ratios; most benchmarks have none.</param>
+public sealed record BenchmarkOutcome(IReadOnlyList<Figure> Figures, IReadOnlyList<Detail> Details, IReadOnlyList<string> Notes,
+    IReadOnlyList<Rate>? Rates = null);

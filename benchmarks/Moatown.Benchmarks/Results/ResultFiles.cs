@@ -43,6 +43,15 @@ public static class ResultFiles
         foreach (var f in run.Figures)
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {f.Name} | {(f.TargetMs is { } t ? (f.HeldAtP99 ? "p99 < " : "< ") + Ms(t) : "—")} | {Ms(f.Measured.MinMs)} | {Ms(f.Measured.MedianMs)} | {Ms(f.Measured.P99Ms)} | {Ms(f.Measured.MaxMs)} | {f.Measured.Samples} | {f.Met switch { true => "yes", false => "**no**", null => "—" }} |");
+        if (run.Rates.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("| rate | target | measured | met |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (var r in run.Rates)
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {r.Name} | {(r.AtLeast is { } floor ? "≥ " + Value(floor, r.Unit) : "—")} | {Value(r.Value, r.Unit)} | {r.Met switch { true => "yes", false => "**no**", null => "—" }} |");
+        }
         foreach (var figure in run.Details.GroupBy(d => d.Figure))
         {
             md.AppendLine();
@@ -60,6 +69,10 @@ public static class ResultFiles
         return md.ToString();
     }
 
+    /// <summary>A rate in whole units when large, a ratio to two decimals.</summary>
+    public static string Value(double value, string unit) =>
+        (value >= 100 ? value.ToString("0", CultureInfo.InvariantCulture) : value.ToString("0.0##", CultureInfo.InvariantCulture)) + " " + unit;
+
     /// <summary>Three significant digits, in the unit a reader would say it in.</summary>
     public static string Ms(double ms) => ms switch
     {
@@ -71,4 +84,4 @@ public static class ResultFiles
 }
 
 public sealed record SuiteRun(string Suite, DateTimeOffset StartedAt, TimeSpan Duration, Machine Machine,
-    IReadOnlyList<Figure> Figures, IReadOnlyList<Detail> Details, IReadOnlyList<string> Notes);
+    IReadOnlyList<Figure> Figures, IReadOnlyList<Detail> Details, IReadOnlyList<string> Notes, IReadOnlyList<Rate> Rates);
