@@ -1,4 +1,5 @@
 using Moatown.Campaigns.Model;
+using Moatown.Pdf;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -42,13 +43,13 @@ internal static class EntryPoster
             var steps = fonts.Regular(15);
             for (var i = 0; i < PosterWording.Steps.Count; i++)
             {
-                y = Left(gfx, Wrap(gfx, $"{i + 1}. {PosterWording.Steps[i]}", steps, width), steps, width, y) + 6;
+                y = Left(gfx, TextLines.Wrap(gfx, $"{i + 1}. {PosterWording.Steps[i]}", steps, width), steps, width, y) + 6;
             }
             var small = fonts.Regular(12);
-            y = Left(gfx, Wrap(gfx, PosterWording.Needs, small, width), small, width, y + 8) + 14;
-            y = Left(gfx, Wrap(gfx, PosterWording.TypeTheAddress, small, width), small, width, y) + 2;
-            y = Left(gfx, Wrap(gfx, link, fonts.Bold(14), width), fonts.Bold(14), width, y) + 16;
-            Left(gfx, Wrap(gfx, PosterWording.Help, small, width), small, width, y);
+            y = Left(gfx, TextLines.Wrap(gfx, PosterWording.Needs, small, width), small, width, y + 8) + 14;
+            y = Left(gfx, TextLines.Wrap(gfx, PosterWording.TypeTheAddress, small, width), small, width, y) + 2;
+            y = Left(gfx, TextLines.Wrap(gfx, link, fonts.Bold(14), width), fonts.Bold(14), width, y) + 16;
+            Left(gfx, TextLines.Wrap(gfx, PosterWording.Help, small, width), small, width, y);
         }
         using var stream = new MemoryStream();
         document.Save(stream);
@@ -60,14 +61,14 @@ internal static class EntryPoster
     {
         foreach (var size in sizes[..^1])
         {
-            var lines = Wrap(gfx, text, font(size), width);
+            var lines = TextLines.Wrap(gfx, text, font(size), width);
             if (lines.Count <= LinesBeforeShrinking)
             {
                 return (font(size), lines);
             }
         }
         var smallest = font(sizes[^1]);
-        return (smallest, Wrap(gfx, text, smallest, width));
+        return (smallest, TextLines.Wrap(gfx, text, smallest, width));
     }
 
     /// <summary>Horizontal runs of dark modules filled as one path, so no hairline seams appear between modules when printed.</summary>
@@ -116,47 +117,6 @@ internal static class EntryPoster
             y += height;
         }
         return y;
-    }
-
-    /// <summary>Breaks at spaces; a word wider than the line (an address, a name written without spaces) breaks anywhere.</summary>
-    private static List<string> Wrap(XGraphics gfx, string text, XFont font, double width)
-    {
-        var lines = new List<string>();
-        var line = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = line.Length == 0 ? word : $"{line} {word}";
-            if (gfx.MeasureString(candidate, font).Width <= width)
-            {
-                line = candidate;
-                continue;
-            }
-            if (line.Length > 0)
-            {
-                lines.Add(line);
-            }
-            var rest = word;
-            while (rest.Length > 1 && gfx.MeasureString(rest, font).Width > width)
-            {
-                var fit = 1;
-                while (fit < rest.Length - 1 && gfx.MeasureString(rest[..(fit + 1)], font).Width <= width)
-                {
-                    fit++;
-                }
-                if (char.IsHighSurrogate(rest[fit - 1]))
-                {
-                    fit++;
-                }
-                lines.Add(rest[..fit]);
-                rest = rest[fit..];
-            }
-            line = rest;
-        }
-        if (line.Length > 0)
-        {
-            lines.Add(line);
-        }
-        return lines;
     }
 
     private sealed class Fonts(string family)

@@ -1,3 +1,4 @@
+using Moatown.Pdf;
 using PdfSharp.Drawing;
 
 namespace Moatown.Documents.Rendering;

@@ -1,3 +1,4 @@
+using Moatown.Pdf;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;

@@ -1,9 +1,9 @@
 using PdfSharp.Drawing;
 
-namespace Moatown.Documents.Rendering;
+namespace Moatown.Pdf;
 
-/// <summary>Line breaking for PDF text: PDFsharp draws single lines only.</summary>
-internal static class TextLines
+/// <summary>Line breaking for PDF text (posters, forms): PDFsharp draws single lines only.</summary>
+public static class TextLines
 {
     /// <summary>
     /// Breaks each paragraph (a line of <paramref name="text"/>) at spaces; a word wider than the line
