@@ -15,7 +15,7 @@ public static class InternalFormsApi
     {
         var api = app.MapGroup("/internal/documents").WithTags("Internal").RequireAuthorization(SigningPolicy);
         api.MapPost("/forms", GetOwnerForm).WithName(nameof(GetOwnerForm));
-        api.MapGet("/{documentId:guid}/content", GetFormContent).WithName(nameof(GetFormContent));
+        api.MapGet("/{documentId:guid}/content", GetDocumentContent).WithName(nameof(GetDocumentContent));
         return api;
     }
 
@@ -34,7 +34,7 @@ public static class InternalFormsApi
     /// A form, or a sealed consent or withdrawal the signing service hands to its own holder (signing
     /// asks only for documents its submissions produced). Every read is in the vault's audit trail.
     /// </summary>
-    public static async Task<Results<FileContentHttpResult, NotFound>> GetFormContent(
+    public static async Task<Results<FileContentHttpResult, NotFound>> GetDocumentContent(
         Guid documentId, DocumentVault vault, CancellationToken cancellationToken)
     {
         var metadata = await vault.DescribeAsync(documentId, cancellationToken);

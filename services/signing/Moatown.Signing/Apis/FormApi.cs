@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Moatown.Signing.Consents;
 using Moatown.Signing.Data;
 using Moatown.Signing.Forms;
@@ -44,12 +45,16 @@ public static class FormApi
             form.Sha256, "/api/signing/form/pdf"));
     }
 
+    /// <summary>The PDF of the form last shown to the holder (the one whose hash they sign); rendered only if none was shown yet.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetFormPdf(
-        ClaimsPrincipal user, DocumentsClient documents, CancellationToken cancellationToken)
+        ClaimsPrincipal user, DocumentsClient documents, SigningDbContext db, CancellationToken cancellationToken)
     {
         var signer = user.SignerOf();
-        var form = await documents.GetFormAsync(signer.CampaignId, signer.HolderId, cancellationToken);
-        var pdf = form is null ? null : await documents.GetContentAsync(form.DocumentId, cancellationToken);
+        var documentId = await db.FormReviews.AsNoTracking()
+            .Where(r => r.CampaignId == signer.CampaignId && r.HolderId == signer.HolderId)
+            .OrderByDescending(r => r.ViewedAt).Select(r => (Guid?)r.FormDocumentId).FirstOrDefaultAsync(cancellationToken)
+            ?? (await documents.GetFormAsync(signer.CampaignId, signer.HolderId, cancellationToken))?.DocumentId;
+        var pdf = documentId is { } id ? await documents.GetContentAsync(id, cancellationToken) : null;
         return pdf is null ? NotSignable() : TypedResults.File(pdf, "application/pdf", "동의서.pdf");
     }
 

@@ -13,7 +13,7 @@ namespace Moatown.Signing.Consents;
 /// outbox to campaigns' ledger and to the city's subscribers. Once per message; an unknown
 /// submission fails into the error queue rather than being dropped.
 /// </summary>
-public sealed class ConsentSealedConsumer(SigningDbContext db) : IConsumer<ConsentSealed>
+public sealed class ConsentSealedConsumer(SigningDbContext db, TimeProvider time) : IConsumer<ConsentSealed>
 {
     public async Task Consume(ConsumeContext<ConsentSealed> context)
     {
@@ -26,7 +26,7 @@ public sealed class ConsentSealedConsumer(SigningDbContext db) : IConsumer<Conse
             {
                 return;
             }
-            var now = DateTimeOffset.UtcNow;
+            var now = time.GetUtcNow();
             consent.Status = ConsentStatus.Sealed;
             consent.SealedAt = now;
             consent.DocumentId = sealedConsent.DocumentId;
