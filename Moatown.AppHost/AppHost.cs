@@ -24,7 +24,8 @@ var identity = builder.AddProject<Projects.Moatown_Identity>("identity")
     .WithEnvironment("Identity__DevClientSecret", devClientSecret)
     // The services that call other services, as OAuth clients (client credentials).
     .WithServiceClient("service-notifications", notificationsClientSecret, "campaigns")
-    .WithServiceClient("service-identity", identityClientSecret, "campaigns")
+    // Identity also asks every service for its inspection (the inspection report).
+    .WithServiceClient("service-identity", identityClientSecret, "campaigns", "signing", "documents", "notifications")
     .WithServiceClient("service-signing", signingClientSecret, "documents")
     .WithServiceClient("service-documents", documentsClientSecret, "campaigns", "signing")
     .WithPersonalDataKeys(personalDataKey, blindIndexKey)
@@ -71,6 +72,9 @@ var notifications = builder.AddProject<Projects.Moatown_Notifications>("notifica
     .WithReference(campaigns)
     .WithServiceCredentials("service-notifications", notificationsClientSecret)
     .WithEnvironment("VerificationCodes__Key", verificationCodeKey);
+
+// The inspection report asks every service for its own inspection (no WaitFor: they wait for identity).
+identity.WithReference(signing).WithReference(documents).WithReference(notifications);
 
 var gateway = builder.AddProject<Projects.Moatown_Gateway>("gateway")
     .WithExternalHttpEndpoints()
