@@ -22,5 +22,8 @@ app.MapInternalInvitationsApi();
 app.MapInternalResidentsApi();
 app.MapInternalConsentFormApi();
 app.MapInternalTallyApi();
+app.MapPublicEventsApi();
+app.MapSubscribersApi();
+app.MapDeadLettersApi();
 
 app.Run();

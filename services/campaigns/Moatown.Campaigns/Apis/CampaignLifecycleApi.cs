@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Model;
 using Moatown.Contracts.Campaigns;
+using Moatown.Campaigns.PublicEvents;
 using Moatown.ServiceDefaults.Messaging;
+using V1 = Moatown.Contracts.Public.V1;
 
 namespace Moatown.Campaigns.Apis;
 
@@ -73,6 +75,7 @@ public static class CampaignLifecycleApi
             campaign.OpenedAt = now;
             campaign.UpdatedAt = now;
             db.Enqueue(new CampaignOpened(campaign.Id, campaign.Area.District, now), now);
+            db.AppendPublic(campaign, new V1.CampaignOpened(campaign.Id, campaign.Area.District, now), now);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(CampaignResponse.From(campaign));
         }, cancellationToken);
@@ -100,6 +103,7 @@ public static class CampaignLifecycleApi
             campaign.ClosedAt = now;
             campaign.UpdatedAt = now;
             db.Enqueue(new CampaignClosed(campaign.Id, campaign.Area.District, now), now);
+            db.AppendPublic(campaign, new V1.CampaignClosed(campaign.Id, campaign.Area.District, now), now);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Ok(CampaignResponse.From(campaign));
         }, cancellationToken);
