@@ -44,7 +44,7 @@ public sealed class RabbitMqManagement(HttpClient http, IOptions<ManagementOptio
 
     public Task PurgeQueueAsync(string queue) => SendAsync(HttpMethod.Delete, $"queues/{VHost}/{Esc(queue)}/contents");
 
-    public Task BindAsync(string exchange, string queue, string routingKey) =>
+    public Task BindQueueAsync(string exchange, string queue, string routingKey) =>
         SendAsync(HttpMethod.Post, $"bindings/{VHost}/e/{Esc(exchange)}/q/{Esc(queue)}", new { routing_key = routingKey });
 
     public async Task<IReadOnlyList<QueueInfo>> QueuesAsync(CancellationToken cancellationToken)

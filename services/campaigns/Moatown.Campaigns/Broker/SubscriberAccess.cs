@@ -42,7 +42,7 @@ public sealed partial class SubscriberAccess(RabbitMqManagement management, IOpt
         await management.DeclareQueueAsync(queue);
         foreach (var key in keys)
         {
-            await management.BindAsync(exchange, queue, key);
+            await management.BindQueueAsync(exchange, queue, key);
         }
         await management.PutUserAsync(user, password);
         // Regexes over resource names: "^$" matches none; read only its own queue.
