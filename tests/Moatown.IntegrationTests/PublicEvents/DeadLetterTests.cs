@@ -50,7 +50,8 @@ public sealed class DeadLetterTests(SystemFixture system)
         Assert.Contains("LedgerRefusedException", headers.GetProperty("MT-Fault-ExceptionType").GetString());
         Assert.Contains("CampaignNotOpen", headers.GetProperty("MT-Fault-Message").GetString());
         Assert.False(deadLetter.TryGetProperty("body", out _));
-        Assert.DoesNotContain(consentId.ToString(), deadLetter.GetRawText().Replace(messageId.ToString(), "", StringComparison.Ordinal));
+        // The body (the only place the document hash travels) is not shown.
+        Assert.DoesNotContain(new string('a', 64), deadLetter.GetRawText());
         Assert.Equal(0, await host.QueryAsync(db => db.Ledger.CountAsync(e => e.CampaignId == campaign)));
 
         // The fault is fixed: the campaign opens. Replayed, the consent is counted once.
@@ -62,9 +63,10 @@ public sealed class DeadLetterTests(SystemFixture system)
         }
         await Eventually.HoldsAsync(async () => await host.QueryAsync(db => db.Ledger.AnyAsync(e => e.CampaignId == campaign && e.Reference == consentId.ToString())),
             TimeSpan.FromSeconds(30), "the replayed consent is in the ledger");
-        var errors = (await admin.GetFromJsonAsync<JsonElement>("/api/campaigns/dead-letters")).EnumerateArray()
-            .Single(q => q.GetProperty("queue").GetString() == ErrorQueue);
-        Assert.Equal(0, errors.GetProperty("messages").GetInt64());
+        // The management API's counts lag a few seconds behind the queue.
+        await Eventually.HoldsAsync(async () => (await admin.GetFromJsonAsync<JsonElement>("/api/campaigns/dead-letters?peek=0")).EnumerateArray()
+            .Single(q => q.GetProperty("queue").GetString() == ErrorQueue).GetProperty("messages").GetInt64() == 0,
+            TimeSpan.FromSeconds(15), "the error queue is empty");
         // And the public event tells city systems, as for any electronic consent.
         var signed = await host.QueryAsync(db => db.PublicEvents.SingleAsync(e => e.CampaignId == campaign && e.Type == "consent-signed"));
         var cloudEvent = JsonDocument.Parse(signed.CloudEvent).RootElement;

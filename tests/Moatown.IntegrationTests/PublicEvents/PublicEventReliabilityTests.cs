@@ -80,11 +80,11 @@ public sealed class PublicEventReliabilityTests(SystemFixture system)
     {
         await using var host = await PublicEventHost.StartAsync(system, "campaigns_public_offline");
         // The campaign opens before the subscriber exists: those events are only in backfill.
-        var (campaign, holders) = await host.OpenCampaignAsync("면목동 늦은 구독", "중랑구", 300);
+        var (campaign, holders) = await host.OpenCampaignAsync("면목동 늦은 구독", "중랑구", 120);
         var subscriber = await host.CreateSubscriberAsync("late-status-board", "중랑구");
         using var citySystem = await host.CitySystemAsync("city-jungnang-offline", "중랑구");
         using var admin = await host.AdminAsync();
-        for (var i = 0; i < 250; i++)
+        for (var i = 0; i < 100; i++)
         {
             await host.PaperConsentAsync(admin, campaign, holders[i], $"burst-{i}");
         }
@@ -95,7 +95,7 @@ public sealed class PublicEventReliabilityTests(SystemFixture system)
         await using var run = host.Subscribe(subscriber, citySystem);
         run.Start();
         // And the campaign goes on while it catches up.
-        for (var i = 250; i < 300; i++)
+        for (var i = 100; i < 120; i++)
         {
             await host.PaperConsentAsync(admin, campaign, holders[i], $"after-{i}");
         }
