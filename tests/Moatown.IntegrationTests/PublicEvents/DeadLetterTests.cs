@@ -29,6 +29,7 @@ public sealed class DeadLetterTests(SystemFixture system)
         using (var roll = await admin.PutRollAsync(campaign, PublicEventHost.Roll(3))) { roll.EnsureSuccessStatusCode(); }
         var holder = (await admin.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaign}/holders"))[0].GetProperty("holderId").GetGuid();
 
+        await host.ConsumersReadyAsync();
         var messageId = NewId.NextGuid();
         var consentId = Guid.NewGuid();
         await host.Campaigns.Services.GetRequiredService<IBus>().Publish(
@@ -79,6 +80,7 @@ public sealed class DeadLetterTests(SystemFixture system)
     {
         await using var host = await PublicEventHost.StartAsync(system, "campaigns_public_discard");
         using var admin = await host.AdminAsync();
+        await host.ConsumersReadyAsync();
         // A consent for a campaign that does not exist can never be counted.
         await host.Campaigns.Services.GetRequiredService<IBus>().Publish(
             new ConsentSigned(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow, "sha256:" + new string('b', 64)));

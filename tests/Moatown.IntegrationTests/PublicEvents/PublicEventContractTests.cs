@@ -57,16 +57,4 @@ public sealed class PublicEventContractTests(SystemFixture system)
             PublicEventSchemas.AssertValid(JsonDocument.Parse(File.ReadAllText(file)).RootElement);
         }
     }
-
-    [Fact]
-    public void Routing_keys_carry_a_safe_district_word()
-    {
-        var signed = PublicEventTypes.Of(typeof(Moatown.Contracts.Public.V1.ConsentSigned));
-        Assert.Equal("moatown.jungnang.consent-signed.v1", DistrictCodes.RoutingKey("중랑구", signed));
-        Assert.Equal(25, DistrictCodes.SeoulDistricts.Values.Distinct().Count());
-        // Outside Seoul's 25: percent-encoded UTF-8, no '.', '*' or '#'.
-        var code = DistrictCodes.Of("부산진구");
-        Assert.Equal("%EB%B6%80%EC%82%B0%EC%A7%84%EA%B5%AC", code);
-        Assert.Equal("a%2Eb%2A%23", DistrictCodes.Of("a.b*#"));
-    }
 }

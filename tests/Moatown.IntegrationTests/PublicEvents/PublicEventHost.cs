@@ -46,6 +46,27 @@ public sealed class PublicEventHost : IAsyncDisposable
         return new PublicEventHost(system, broker, campaigns);
     }
 
+    /// <summary>
+    /// Until the campaigns host consumes the signing service's events: a message published before its
+    /// queue is bound would go nowhere.
+    /// </summary>
+    public async Task ConsumersReadyAsync()
+    {
+        await using var connection = await Broker.ConnectAsync();
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var channel = await connection.CreateChannelAsync();
+            try
+            {
+                return (await channel.QueueDeclarePassiveAsync("consent-events")).ConsumerCount > 0;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(30), "the campaigns host consumes consent events");
+    }
+
     public Task<HttpClient> AdminAsync() => System.ClientAsync(Campaigns, Scopes.Campaigns);
 
     /// <summary>A city-system client bound to <paramref name="district"/>, with the campaigns scope.</summary>
