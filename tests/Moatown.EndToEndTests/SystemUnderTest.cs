@@ -28,6 +28,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
             $"Infrastructure:StateDirectory={_state}",
             $"Infrastructure:PostgresPort={FreePort()}",
             $"Infrastructure:BrokerPort={FreePort()}",
+            $"Infrastructure:BrokerManagementPort={FreePort()}",
             $"Parameters:dev-client-secret={DevClientSecret}",
         ], cancellation.Token);
         ResourceLogFiles.ConfigureServices(builder);
