@@ -36,7 +36,10 @@ var campaigns = builder.AddProject<Projects.Moatown_Campaigns>("campaigns")
     .WithDatabase(infrastructure.AddDatabase("campaignsdb"))
     .WithBroker(broker)
     .WithIdentity(identity)
-    .WithPersonalDataKeys(personalDataKey, blindIndexKey, personalDataKeyIssuedOn);
+    .WithPersonalDataKeys(personalDataKey, blindIndexKey, personalDataKeyIssuedOn)
+    // Public events for city systems: subscriber users/queues and dead letters via the management API.
+    .WithEnvironment("Messaging__Management__Url", infrastructure.BrokerManagement)
+    .WithDeadLetterCommands(identity, devClientSecret);
 
 // Identity asks campaigns whom a personal link or the QR entry page's details name (no WaitFor:
 // campaigns waits for identity, and identity only asks once a resident arrives).

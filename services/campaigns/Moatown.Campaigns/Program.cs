@@ -29,5 +29,8 @@ app.MapInternalInvitationsApi();
 app.MapInternalResidentsApi();
 app.MapInternalConsentFormApi();
 app.MapInternalTallyApi();
+app.MapPublicEventsApi();
+app.MapSubscribersApi();
+app.MapDeadLettersApi();
 
 app.Run();

@@ -27,7 +27,9 @@ internal static class Extensions
             .AddPolicy(CampaignPolicies.ResidentIdentification, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Identity))
             .AddPolicy(CampaignPolicies.ResidentContact, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Notifications))
             .AddPolicy(CampaignPolicies.ConsentFormRendering, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Documents))
-            .AddPolicy(CampaignPolicies.TallyExplanation, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Documents));
+            .AddPolicy(CampaignPolicies.TallyExplanation, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Documents))
+            .AddPolicy(CampaignPolicies.PublicEvents, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.CitySystem, Roles.ProviderAdmin))
+            .AddPolicy(CampaignPolicies.BrokerAdministration, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.ProviderAdmin));
 
         builder.AddServiceDatabase<CampaignsDbContext>("campaignsdb");
         // Checked by every inspection: each value must be ciphertext under a configured key.
@@ -52,6 +54,7 @@ internal static class Extensions
             bus.AddConsumer<ConsentEventsConsumer>();
             bus.AddConsumer<ResidentVerifiedConsumer>();
         });
+        builder.AddPublicEvents();
         builder.AddDefaultOpenApi();
     }
 
