@@ -1,6 +1,7 @@
 using Moatown.Identity.Apis;
 using Moatown.Identity.Authorization;
 using Moatown.Identity.Extensions;
+using Moatown.Identity.Staff;
 using Moatown.ServiceDefaults.OpenApi;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,9 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapTokenEndpoint();
+app.MapStaffAuthorization();
+app.MapAccountPages();
+app.MapStaffAccountsApi();
 app.MapIdentityApi();
 app.MapResidentVerificationApi();
 
