@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Moatown.Identity.Data;
 using Moatown.Identity.Staff;
+using Moatown.ServiceDefaults.Auditing;
 using Moatown.ServiceDefaults.Authentication;
 using static Moatown.Identity.Staff.StaffAuditActions;
 
@@ -128,7 +129,7 @@ public static class StaffAccountsApi
             }
             throw;
         }
-        await audit.RecordAsync(StaffAuditActions.Created, Resource(account.Id), "success", user.SubjectId(), RolesDetail(null, account), cancellationToken);
+        await audit.RecordAsync(StaffAuditActions.Created, Resource(account.Id), AuditOutcomes.Success, user.SubjectId(), RolesDetail(null, account), cancellationToken);
         return TypedResults.Created($"/api/identity/accounts/{account.Id}",
             new CreatedStaffAccount(View(account, secrets, time), code, account.ActivationExpiresAt!.Value));
     }
@@ -251,7 +252,7 @@ public static class StaffAccountsApi
                 return Conflict("This is the last active provider admin: make another one first.");
             }
             await db.SaveChangesAsync(cancellationToken);
-            await audit.RecordAsync(action, Resource(account.Id), "success", user.SubjectId(),
+            await audit.RecordAsync(action, Resource(account.Id), AuditOutcomes.Success, user.SubjectId(),
                 action == RolesChanged ? RolesDetail(before, account) : null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return TypedResults.Ok(View(account, secrets, time));

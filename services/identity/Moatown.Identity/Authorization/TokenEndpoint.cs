@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Moatown.Identity.Data;
 using Moatown.Identity.Staff;
 using Microsoft.IdentityModel.Tokens;
+using Moatown.ServiceDefaults.Auditing;
 using Moatown.ServiceDefaults.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -89,8 +90,8 @@ internal static class TokenEndpoint
             : null;
         if (account is null || !StaffClaims.MayHoldTokens(account))
         {
-            await audit.RecordAsync(StaffAuditActions.RefreshRefused, account is null ? "staff-account/unknown" : StaffAuditActions.Resource(account.Id),
-                "denied", account?.Id.ToString(), new Dictionary<string, string> { ["grant"] = request.GrantType ?? "" }, cancellationToken);
+            await audit.RecordAsync(StaffAuditActions.RefreshRefused, account is null ? StaffAuditActions.UnknownAccount : StaffAuditActions.Resource(account.Id),
+                AuditOutcomes.Denied, account?.Id.ToString(), new Dictionary<string, string> { ["grant"] = request.GrantType ?? "" }, cancellationToken);
             return TypedResults.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
             {
                 [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidGrant,

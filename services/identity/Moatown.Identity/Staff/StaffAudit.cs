@@ -1,3 +1,5 @@
+using Moatown.ServiceDefaults.Auditing;
+
 namespace Moatown.Identity.Staff;
 
 /// <summary>The staff events the audit trail records (actions and the reasons a sign-in failed).</summary>
@@ -25,18 +27,25 @@ public static class StaffAuditActions
     public const string NotActivated = "not-activated";
     public const string BadActivationCode = "bad-activation-code";
 
-    public static string Resource(Guid accountId) => $"staff-account/{accountId}";
+    public static string Resource(Guid accountId) => $"account/{accountId}";
+    /// <summary>A sign-in under a user name that names no account (the name itself is not recorded).</summary>
+    public const string UnknownAccount = "account/unknown";
 }
 
 /// <summary>
-/// Records staff events in the service's audit trail. Details never hold a password, a code or a
-/// typed user name (it may be a password typed in the wrong field).
+/// Records staff events in the service's audit trail (<see cref="IAuditTrail"/>). Details never
+/// hold a password, a code or a typed user name (it may be a password typed in the wrong field).
+/// Until the service registers its trail, the events go to the log so none is lost silently.
 /// </summary>
-public sealed partial class StaffAudit(ILogger<StaffAudit> logger)
+public sealed partial class StaffAudit(IServiceProvider services, ILogger<StaffAudit> logger)
 {
     public Task RecordAsync(string action, string resource, string outcome, string? actor = null,
         IReadOnlyDictionary<string, string>? detail = null, CancellationToken cancellationToken = default)
     {
+        if (services.GetService<IAuditTrail>() is { } trail)
+        {
+            return trail.RecordAsync(new AuditEntry(action, resource, outcome) { Actor = actor, Detail = detail }, cancellationToken);
+        }
         LogRecorded(action, resource, outcome, actor ?? "anonymous", detail is null ? "" : string.Join(", ", detail.Select(pair => $"{pair.Key}={pair.Value}")));
         return Task.CompletedTask;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Moatown.Identity.Data;
+using Moatown.ServiceDefaults.Auditing;
 using static Moatown.Identity.Staff.StaffAuditActions;
 
 namespace Moatown.Identity.Staff;
@@ -21,7 +22,7 @@ public sealed class StaffSignIn(IdentityDbContext db, StaffSecrets secrets, Staf
         var passwordRight = StaffPasswords.Verify(account?.PasswordHash, password ?? "");
         if (account is null)
         {
-            await audit.RecordAsync(SignIn, "staff-account/unknown", Failure, detail: Reason(UnknownUser), cancellationToken: cancellationToken);
+            await audit.RecordAsync(SignIn, StaffAuditActions.UnknownAccount, Failure, detail: Reason(UnknownUser), cancellationToken: cancellationToken);
             return null;
         }
         var refusal = Refusal(account) ?? (account.PasswordHash is null ? NotActivated : null);
@@ -69,7 +70,7 @@ public sealed class StaffSignIn(IdentityDbContext db, StaffSecrets secrets, Staf
             : await db.StaffAccounts.SingleOrDefaultAsync(a => a.NormalizedUserName == StaffAccount.Normalize(userName), cancellationToken);
         if (account is null)
         {
-            await audit.RecordAsync(Activation, "staff-account/unknown", Failure, detail: Reason(UnknownUser), cancellationToken: cancellationToken);
+            await audit.RecordAsync(Activation, StaffAuditActions.UnknownAccount, Failure, detail: Reason(UnknownUser), cancellationToken: cancellationToken);
             return null;
         }
         if (Refusal(account) is { } refusal)
@@ -189,6 +190,6 @@ public sealed class StaffSignIn(IdentityDbContext db, StaffSecrets secrets, Staf
 
     private static Dictionary<string, string> Reason(string reason) => new() { ["reason"] = reason };
 
-    private const string Success = "success";
-    private const string Failure = "failure";
+    private const string Success = AuditOutcomes.Success;
+    private const string Failure = AuditOutcomes.Failure;
 }
