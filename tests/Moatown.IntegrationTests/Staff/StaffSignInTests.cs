@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Moatown.IntegrationTests.Infrastructure;
 using Moatown.ServiceDefaults.Authentication;
 using static Moatown.IntegrationTests.Staff.StaffAccountRequests;
@@ -151,6 +152,28 @@ public sealed class StaffSignInTests(SystemFixture system)
         using var afterDisable = await browser.RefreshAsync(refresh!);
         Assert.Equal(HttpStatusCode.BadRequest, afterDisable.StatusCode);
         Assert.Equal("invalid_grant", (await afterDisable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task A_password_hashed_at_an_older_strength_still_signs_in_and_is_rehashed_at_todays()
+    {
+        using var admin = await system.ClientAsync(system.Identity, Scopes.Identity);
+        var name = NewUserName("rehashed");
+        var (id, code) = await admin.CreateStaffAsync(name, [Roles.Auditor]);
+        using var first = new StaffBrowser(system.Identity);
+        var device = (await first.FirstSignInAsync(name, code, Password)).Device;
+        var salt = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
+        var weak = System.Security.Cryptography.Rfc2898DeriveBytes.Pbkdf2(System.Text.Encoding.UTF8.GetBytes(Password), salt, 1000,
+            System.Security.Cryptography.HashAlgorithmName.SHA512, 64);
+        await system.QueryIdentityAsync(db => db.StaffAccounts.Where(a => a.Id == id).ExecuteUpdateAsync(update =>
+            update.SetProperty(a => a.PasswordHash, $"pbkdf2-sha512.1000.{Convert.ToBase64String(salt)}.{Convert.ToBase64String(weak)}")));
+
+        using var browser = new StaffBrowser(system.Identity);
+        var (verifier, challenge) = StaffBrowser.NewPkce();
+        var callback = await browser.SignInAsync(StaffBrowser.AuthorizeUrl(challenge), name, Password, device);
+        await StaffBrowser.TokensOfAsync(await browser.ExchangeAsync(StaffBrowser.CodeOf(callback), verifier));
+        var stored = await system.QueryIdentityAsync(db => db.StaffAccounts.Where(a => a.Id == id).Select(a => a.PasswordHash).SingleAsync());
+        Assert.StartsWith("pbkdf2-sha512.210000.", stored, StringComparison.Ordinal);
     }
 
     private static string[] RolesOf(string accessToken) =>
