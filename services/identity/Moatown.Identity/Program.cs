@@ -3,6 +3,9 @@ using Moatown.Identity.Authorization;
 using Moatown.Identity.Extensions;
 using Moatown.Identity.Staff;
 using Moatown.ServiceDefaults.OpenApi;
+using Moatown.Identity.Data;
+using Moatown.ServiceDefaults.Authentication;
+using Moatown.ServiceDefaults.Auditing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +20,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
+app.MapAuditApi<IdentityDbContext>("/api/identity", Scopes.Identity);
 app.MapDefaultOpenApi();
 app.MapTokenEndpoint();
 app.MapStaffAuthorization();
