@@ -39,6 +39,13 @@ public sealed partial class StaffLockoutTests(SystemFixture system)
         var lockedUntil = await system.QueryIdentityAsync(db => db.StaffAccounts.Where(a => a.Id == id).Select(a => a.LockedUntil).SingleAsync());
         Assert.InRange(lockedUntil!.Value - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
 
+        // The trail knows what the answers do not say, and never the password.
+        var records = await AuditOfAsync(id);
+        Assert.Equal(5, records.Count(r => r is { Action: "staff.sign-in", Outcome: "failure" } && r.Detail.Contains("bad-password")));
+        Assert.Contains(records, r => r.Action == "staff.lockout");
+        Assert.Contains(records, r => r is { Action: "staff.sign-in", Outcome: "failure" } && r.Detail.Contains("\"locked\""));
+        Assert.DoesNotContain(records, r => r.Detail.Contains(Password, StringComparison.Ordinal) || r.Detail.Contains("guess", StringComparison.Ordinal));
+
         // An admin ends the lockout; the right password then leads on to the code.
         using (var unlocked = await admin.ActAsync(id, "unlock"))
         {
@@ -91,6 +98,21 @@ public sealed partial class StaffLockoutTests(SystemFixture system)
         using var fresh = await replaying.PostFormAsync(codePage, new() { ["code"] = await device.NextCodeAsync() });
         Assert.Equal(HttpStatusCode.BadRequest, fresh.StatusCode);
         Assert.NotNull(await system.QueryIdentityAsync(db => db.StaffAccounts.Where(a => a.Id == id).Select(a => a.LockedUntil).SingleAsync()));
+    }
+
+    private async Task<List<(string Action, string Outcome, string Detail)>> AuditOfAsync(Guid accountId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(system.Postgres.ConnectionString("identitydb"));
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT action, outcome, coalesce(detail::text, '') FROM audit_records WHERE resource = @resource ORDER BY sequence", connection);
+        command.Parameters.AddWithValue("resource", $"account/{accountId}");
+        await using var reader = await command.ExecuteReaderAsync();
+        var records = new List<(string, string, string)>();
+        while (await reader.ReadAsync())
+        {
+            records.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+        return records;
     }
 
     private static async Task<string> PasswordAsync(StaffBrowser browser, string name)

@@ -33,23 +33,12 @@ public static class StaffAuditActions
 }
 
 /// <summary>
-/// Records staff events in the service's audit trail (<see cref="IAuditTrail"/>). Details never
-/// hold a password, a code or a typed user name (it may be a password typed in the wrong field).
-/// Until the service registers its trail, the events go to the log so none is lost silently.
+/// Records staff events in the service's audit trail. Details never hold a password, a code or a
+/// typed user name (it may be a password typed in the wrong field).
 /// </summary>
-public sealed partial class StaffAudit(IServiceProvider services, ILogger<StaffAudit> logger)
+public sealed class StaffAudit(IAuditTrail trail)
 {
     public Task RecordAsync(string action, string resource, string outcome, string? actor = null,
-        IReadOnlyDictionary<string, string>? detail = null, CancellationToken cancellationToken = default)
-    {
-        if (services.GetService<IAuditTrail>() is { } trail)
-        {
-            return trail.RecordAsync(new AuditEntry(action, resource, outcome) { Actor = actor, Detail = detail }, cancellationToken);
-        }
-        LogRecorded(action, resource, outcome, actor ?? "anonymous", detail is null ? "" : string.Join(", ", detail.Select(pair => $"{pair.Key}={pair.Value}")));
-        return Task.CompletedTask;
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Audit {Action} {Resource} {Outcome} by {Actor} {Detail}")]
-    private partial void LogRecorded(string action, string resource, string outcome, string actor, string detail);
+        IReadOnlyDictionary<string, string>? detail = null, CancellationToken cancellationToken = default) =>
+        trail.RecordAsync(new AuditEntry(action, resource, outcome) { Actor = actor, Detail = detail }, cancellationToken);
 }
