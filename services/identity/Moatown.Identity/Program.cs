@@ -6,6 +6,7 @@ using Moatown.ServiceDefaults.OpenApi;
 using Moatown.Identity.Data;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Auditing;
+using Moatown.ServiceDefaults.Inspection;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -21,6 +22,7 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapAuditApi<IdentityDbContext>("/api/identity", Scopes.Identity);
+app.MapServiceInspection<IdentityDbContext>(Scopes.Identity);
 app.MapDefaultOpenApi();
 app.MapTokenEndpoint();
 app.MapStaffAuthorization();
@@ -28,5 +30,6 @@ app.MapAccountPages();
 app.MapStaffAccountsApi();
 app.MapIdentityApi();
 app.MapResidentVerificationApi();
+app.MapInspectionApi();
 
 app.Run();
