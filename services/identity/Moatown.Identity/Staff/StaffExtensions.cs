@@ -16,6 +16,7 @@ internal static class StaffExtensions
         builder.Services.AddSingleton<StaffSecrets>();
         builder.Services.AddScoped<StaffAudit>();
         builder.Services.AddScoped<StaffSignIn>();
+        builder.Services.AddScoped<StaffInspection>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffAccountsApi.ManagePolicy, Policies.ScopeAndRoles(Scopes.Identity, Roles.ProviderAdmin));
         return builder;
