@@ -112,6 +112,8 @@ if (!builder.Environment.IsDevelopment())
 if (builder.Environment.IsDevelopment())
 {
     identity.WithSimulatedIdentityProvider(builder, publicUrl);
+    // One staff account per role to sign in with at the gateway's /connect/authorize (docs/staff-accounts.md).
+    identity.WithDevelopmentStaff(builder);
 }
 
 builder.Build().Run();

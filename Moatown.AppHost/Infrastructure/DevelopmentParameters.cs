@@ -22,6 +22,18 @@ internal static class DevelopmentParameters
             .WithEnvironment("PersonalData__Keys__k1", key)
             .WithEnvironment("PersonalData__BlindIndexKey", blindIndexKey);
 
+    /// <summary>
+    /// Development only: the password and TOTP secret of the seeded staff accounts (admin, organizer,
+    /// officer, auditor), generated into the state folder; `./moatown up` prints them.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithDevelopmentStaff(this IResourceBuilder<ProjectResource> identity,
+        IDistributedApplicationBuilder builder) =>
+        identity
+            .WithEnvironment("Identity__DevelopmentStaff__Password",
+                builder.AddSecretParameter("dev-staff-password", secrets => secrets.DevelopmentStaffPassword))
+            .WithEnvironment("Identity__DevelopmentStaff__TotpSecret",
+                builder.AddSecretParameter("dev-staff-totp-secret", secrets => secrets.DevelopmentStaffTotpSecret));
+
     public static IResourceBuilder<ParameterResource> AddSecretParameter(this IDistributedApplicationBuilder builder,
         string name, Func<DevelopmentSecrets, string> generated)
     {

@@ -36,6 +36,11 @@ internal sealed record DevelopmentSecrets
     /// <summary>HMAC key (base64) from which the simulated provider derives connecting information (CI).</summary>
     public string SimulatedProviderConnectingInformationKey { get; init; } = NewKey();
 
+    /// <summary>The password of the development staff accounts (admin, organizer, officer, auditor).</summary>
+    public string DevelopmentStaffPassword { get; init; } = NewSecret();
+    /// <summary>The TOTP secret (base32) the development staff accounts share, for an authenticator app or a test.</summary>
+    public string DevelopmentStaffTotpSecret { get; init; } = NewTotpSecret();
+
     public static DevelopmentSecrets LoadOrCreate(string stateDirectory)
     {
         var path = Path.Combine(stateDirectory, "secrets.json");
@@ -53,6 +58,13 @@ internal sealed record DevelopmentSecrets
 
     // Hex keeps the secrets safe inside URIs and connection strings without escaping.
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    // 160 bits in base32 (A-Z, 2-7), as authenticator apps take a TOTP secret.
+    private static string NewTotpSecret()
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        return string.Concat(RandomNumberGenerator.GetBytes(32).Select(b => alphabet[b & 31]));
+    }
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 }

@@ -12,6 +12,9 @@ namespace Moatown.EndToEndTests;
 public sealed class SystemUnderTest : IAsyncLifetime
 {
     private const string DevClientSecret = "end-to-end-dev-client-secret";
+    /// <summary>The development staff accounts' password and TOTP secret (admin, organizer, officer, auditor).</summary>
+    public const string DevStaffPassword = "end-to-end-staff-password";
+    public const string DevStaffTotpSecret = "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
     private readonly string _state = Path.Combine(Path.GetTempPath(), "moatown-e2e", Guid.NewGuid().ToString("n"));
     private DistributedApplication? _app;
@@ -33,6 +36,8 @@ public sealed class SystemUnderTest : IAsyncLifetime
             $"Infrastructure:BrokerPort={BrokerPort}",
             $"Infrastructure:BrokerManagementPort={FreePort()}",
             $"Parameters:dev-client-secret={DevClientSecret}",
+            $"Parameters:dev-staff-password={DevStaffPassword}",
+            $"Parameters:dev-staff-totp-secret={DevStaffTotpSecret}",
         ], cancellation.Token);
         ResourceLogFiles.ConfigureServices(builder);
 

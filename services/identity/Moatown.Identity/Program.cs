@@ -1,6 +1,7 @@
 using Moatown.Identity.Apis;
 using Moatown.Identity.Authorization;
 using Moatown.Identity.Extensions;
+using Moatown.Identity.Staff;
 using Moatown.ServiceDefaults.OpenApi;
 using Moatown.Identity.Data;
 using Moatown.ServiceDefaults.Authentication;
@@ -24,6 +25,9 @@ app.MapAuditApi<IdentityDbContext>("/api/identity", Scopes.Identity);
 app.MapServiceInspection<IdentityDbContext>(Scopes.Identity);
 app.MapDefaultOpenApi();
 app.MapTokenEndpoint();
+app.MapStaffAuthorization();
+app.MapAccountPages();
+app.MapStaffAccountsApi();
 app.MapIdentityApi();
 app.MapResidentVerificationApi();
 app.MapInspectionApi();

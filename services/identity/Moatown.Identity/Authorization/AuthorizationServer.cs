@@ -1,5 +1,6 @@
 using Moatown.Identity.Data;
 using Moatown.ServiceDefaults.Authentication;
+using OpenIddict.Abstractions;
 
 namespace Moatown.Identity.Authorization;
 
@@ -7,6 +8,9 @@ internal static class AuthorizationServer
 {
     /// <summary>Access tokens are short-lived: there is no revocation check at the resource servers.</summary>
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(15);
+
+    /// <summary>A working day: each refresh issues a new refresh token (rolling) and re-reads the account.</summary>
+    public static readonly TimeSpan StaffRefreshTokenLifetime = TimeSpan.FromHours(8);
 
     /// <summary>
     /// OpenIddict as the OAuth 2.0 authorization server of the system: clients, scopes and tokens
@@ -30,13 +34,22 @@ internal static class AuthorizationServer
                 server.SetIssuer(issuer);
                 // Discovery (.well-known/openid-configuration) and JWKS (.well-known/jwks) keep
                 // their default addresses.
-                server.SetTokenEndpointUris("connect/token");
+                server.SetTokenEndpointUris("connect/token")
+                    .SetAuthorizationEndpointUris("connect/authorize")
+                    .SetEndSessionEndpointUris("connect/logout");
 
-                // Machine clients only for now; staff sign-in (authorization code + PKCE, refresh
-                // tokens) needs a login UI and comes with its own change.
-                server.AllowClientCredentialsFlow();
+                // Machine clients (services, city systems) with client credentials; people (staff)
+                // with authorization code + PKCE through the sign-in pages, and refresh tokens.
+                server.AllowClientCredentialsFlow()
+                    .AllowAuthorizationCodeFlow()
+                    .AllowRefreshTokenFlow();
+                // Every code exchange proves possession with S256; "plain" would give a stolen
+                // authorization request's verifier away.
+                server.RequireProofKeyForCodeExchange();
+                server.Configure(options => options.CodeChallengeMethods.Remove(OpenIddictConstants.CodeChallengeMethods.Plain));
+                server.SetRefreshTokenLifetime(StaffRefreshTokenLifetime);
 
-                server.RegisterScopes([.. Scopes.All]);
+                server.RegisterScopes([.. Scopes.All, OpenIddictConstants.Scopes.OfflineAccess]);
                 server.SetAccessTokenLifetime(AccessTokenLifetime);
                 // Resource servers read the token themselves; encrypting it would force them to
                 // hold the decryption key or call back here.
@@ -44,7 +57,10 @@ internal static class AuthorizationServer
 
                 server.AddServerKeys(builder.Environment, builder.Configuration);
 
-                var aspNetCore = server.UseAspNetCore().EnableTokenEndpointPassthrough();
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
                 if (!requireHttps)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();

@@ -1,7 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Moatown.Identity.Data;
+using Moatown.Identity.Staff;
 using Microsoft.IdentityModel.Tokens;
+using Moatown.ServiceDefaults.Auditing;
 using Moatown.ServiceDefaults.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -22,16 +27,22 @@ internal static class TokenEndpoint
             .AllowAnonymous()
             .ExcludeFromDescription();
 
-    public static async Task<SignInHttpResult> IssueTokenAsync(
+    public static async Task<Results<SignInHttpResult, ForbidHttpResult>> IssueTokenAsync(
         HttpContext context,
         IOpenIddictApplicationManager applications,
         IOpenIddictScopeManager scopes,
+        IdentityDbContext db,
+        StaffAudit audit,
         CancellationToken cancellationToken)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The request did not pass through the OpenIddict server.");
 
-        // The only grant enabled: OpenIddict answers unsupported_grant_type to everything else.
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            return await IssueStaffTokenAsync(context, request, scopes, db, audit, cancellationToken);
+        }
+        // The other grant enabled: OpenIddict answers unsupported_grant_type to everything else.
         if (!request.IsClientCredentialsGrantType())
         {
             throw new InvalidOperationException($"Grant type '{request.GrantType}' is not handled.");
@@ -61,5 +72,33 @@ internal static class TokenEndpoint
         identity.SetDestinations(static _ => [Destinations.AccessToken]);
 
         return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>
+    /// A staff member's code or refresh token (OpenIddict has validated it). The account is read
+    /// again every time, so a disabled account, a reset second factor or a removed role takes
+    /// effect at the next refresh, not when the refresh token would have expired.
+    /// </summary>
+    private static async Task<Results<SignInHttpResult, ForbidHttpResult>> IssueStaffTokenAsync(
+        HttpContext context, OpenIddictRequest request, IOpenIddictScopeManager scopes, IdentityDbContext db, StaffAudit audit,
+        CancellationToken cancellationToken)
+    {
+        var granted = (await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme)).Principal
+            ?? throw new InvalidOperationException("OpenIddict validated the grant but gave no principal.");
+        var account = Guid.TryParse(granted.GetClaim(Claims.Subject), out var id)
+            ? await db.StaffAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken)
+            : null;
+        if (account is null || !StaffClaims.MayHoldTokens(account))
+        {
+            await audit.RecordAsync(StaffAuditActions.RefreshRefused, account is null ? StaffAuditActions.UnknownAccount : StaffAuditActions.Resource(account.Id),
+                AuditOutcomes.Denied, account?.Id.ToString(), new Dictionary<string, string> { ["grant"] = request.GrantType ?? "" }, cancellationToken);
+            return TypedResults.Forbid(new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidGrant,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The account can no longer sign in.",
+            }), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+        var principal = await StaffClaims.PrincipalAsync(account, granted.GetScopes(), scopes, cancellationToken);
+        return TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 }

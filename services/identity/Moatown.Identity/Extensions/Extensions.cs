@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Moatown.Identity.Data;
 using Moatown.Identity.Residents;
 using Moatown.Identity.Residents.Providers;
+using Moatown.Identity.Staff;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Data;
 using Moatown.ServiceDefaults.Messaging;
@@ -33,12 +34,14 @@ internal static class Extensions
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalSigningKeys>();
 
         builder.AddResidentVerification();
+        builder.AddStaffAccounts();
         builder.AddInspectionReport();
 
         // Hosted services start in registration order: these run after the migrator above.
         builder.Services.AddHostedService<ScopeRegistration>();
         builder.Services.AddHostedService<TokenPruning>();
         builder.Services.AddHostedService<ServiceClientSeed>();
+        builder.AddStaffSeeds();
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.AddHostedService<DevelopmentClientSeed>();

@@ -13,6 +13,7 @@ namespace Moatown.Identity.Inspection;
 /// </summary>
 public sealed class InspectionCompiler(
     ServiceInspector<IdentityDbContext> self,
+    Staff.StaffInspection staff,
     IHttpClientFactory http,
     TimeProvider time,
     ILogger<InspectionCompiler> logger)
@@ -41,8 +42,9 @@ public sealed class InspectionCompiler(
         }
 
         var now = time.GetUtcNow();
-        var warnings = InspectionWarnings.For(services, unreachable, accounts: null, now);
-        return new InspectionReport(now, requester.SubjectId(), warnings, null, services, unreachable);
+        var accounts = await staff.FiguresAsync(cancellationToken);
+        var warnings = InspectionWarnings.For(services, unreachable, accounts, now);
+        return new InspectionReport(now, requester.SubjectId(), warnings, accounts, services, unreachable);
     }
 
     private async Task<ServiceInspection?> AskAsync(string service, CancellationToken cancellationToken)
