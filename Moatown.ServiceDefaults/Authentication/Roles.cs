@@ -11,4 +11,7 @@ public static class Roles
     public const string CitySystem = "city-system";
 
     public static readonly IReadOnlyList<string> All = [ProviderAdmin, Organizer, DistrictOfficer, Auditor, CitySystem];
+
+    /// <summary>The roles a person's staff account may hold; <see cref="CitySystem"/> belongs to machine clients only.</summary>
+    public static readonly IReadOnlyList<string> Staff = [ProviderAdmin, Organizer, DistrictOfficer, Auditor];
 }

@@ -12,14 +12,14 @@ internal static class StaffClaims
 {
     /// <summary>Whether the account may hold tokens at all: active, second factor enrolled, at least one role.</summary>
     public static bool MayHoldTokens(StaffAccount account) =>
-        account.IsActive && account.MfaEnrolledAt is not null && account.Roles.Any(Roles.All.Contains);
+        account.IsActive && account.MfaEnrolledAt is not null && account.Roles.Any(Roles.Staff.Contains);
 
     public static async Task<ClaimsPrincipal> PrincipalAsync(
         StaffAccount account, IEnumerable<string> requestedScopes, IOpenIddictScopeManager scopes, CancellationToken cancellationToken)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Subject, Claims.Role);
         identity.SetClaim(Claims.Subject, account.Id.ToString());
-        var roles = account.Roles.Where(Roles.All.Contains).Distinct(StringComparer.Ordinal).ToList();
+        var roles = account.Roles.Where(Roles.Staff.Contains).Distinct(StringComparer.Ordinal).ToList();
         identity.SetClaims(Claims.Role, [.. roles]);
         if (roles.Contains(Roles.DistrictOfficer) && account.District is { Length: > 0 } district)
         {

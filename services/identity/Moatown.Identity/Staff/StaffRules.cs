@@ -39,9 +39,9 @@ public static partial class StaffRules
     public static (List<string> Roles, string? District) CheckRoles(IReadOnlyList<string>? roles, string? district, Dictionary<string, string[]> errors)
     {
         var known = (roles ?? []).Distinct(StringComparer.Ordinal).ToList();
-        if (known.Count == 0 || known.Any(role => !Roles.All.Contains(role)))
+        if (known.Count == 0 || known.Any(role => !Roles.Staff.Contains(role)))
         {
-            errors["roles"] = [$"One or more of: {string.Join(", ", Roles.All)}."];
+            errors["roles"] = [$"One or more of: {string.Join(", ", Roles.Staff)}."];
             return ([], null);
         }
         var normalizedDistrict = district?.Trim().Normalize(NormalizationForm.FormC);
