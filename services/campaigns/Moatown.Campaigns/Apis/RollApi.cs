@@ -27,7 +27,7 @@ public static class RollApi
         api.MapGet("/roll", GetRoll).WithName(nameof(GetRoll))
             .RequireAuthorization(CampaignPolicies.Read);
         api.MapGet("/holders", ListHolders).WithName(nameof(ListHolders))
-            .RequireAuthorization(CampaignPolicies.Read);
+            .RequireAuthorization(CampaignPolicies.ReadPeople);
         return api;
     }
 
@@ -109,7 +109,7 @@ public static class RollApi
         Guid campaignId, int? offset, int? limit, HttpResponse response, ClaimsPrincipal user, CampaignsDbContext db,
         PersonalDataProtector protector, LiveTallies tallies, CancellationToken cancellationToken)
     {
-        if (!await db.Campaigns.VisibleTo(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
+        if (!await db.Campaigns.PeopleVisibleTo(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
         {
             return TypedResults.NotFound();
         }

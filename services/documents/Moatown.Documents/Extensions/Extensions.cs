@@ -18,7 +18,12 @@ internal static class Extensions
         builder.AddDefaultAuthentication(Scopes.Documents);
         builder.AddServiceDatabase<DocumentsDbContext>("documentsdb");
         builder.AddVault();
-        builder.AddMessaging(bus => bus.AddConsumer<ConsentSubmittedConsumer>());
+        builder.AddMessaging(bus =>
+        {
+            bus.AddConsumer<ConsentSubmittedConsumer>();
+            bus.AddConsumer<CampaignCreatedConsumer>();
+            bus.AddConsumer<CampaignOpenedConsumer>();
+        });
         builder.AddDefaultOpenApi();
         builder.AddSealing();
         builder.AddConsentDocuments();
