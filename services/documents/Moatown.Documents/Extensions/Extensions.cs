@@ -21,8 +21,7 @@ internal static class Extensions
         builder.AddMessaging(bus =>
         {
             bus.AddConsumer<ConsentSubmittedConsumer>();
-            bus.AddConsumer<CampaignCreatedConsumer>();
-            bus.AddConsumer<CampaignOpenedConsumer>();
+            bus.AddConsumer<CampaignAccessConsumer>();
         });
         builder.AddDefaultOpenApi();
         builder.AddSealing();
