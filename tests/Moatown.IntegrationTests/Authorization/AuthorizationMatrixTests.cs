@@ -13,9 +13,7 @@ namespace Moatown.IntegrationTests.Authorization;
 [Collection(SystemCollection.Name)]
 public sealed class AuthorizationMatrixTests(SystemFixture system)
 {
-    private static readonly Dictionary<string, MatrixEntry> Matrix = JsonSerializer.Deserialize<Dictionary<string, MatrixEntry>>(
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Authorization", "authorization-matrix.json")),
-        new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    private static readonly Dictionary<string, MatrixEntry> Matrix = AuthorizationMatrix.Load();
 
     /// <summary>Callers who pass the role check but whose campaign it is not: they are answered "not found".</summary>
     private static readonly HashSet<string> OtherTenants = ["other-organizer", "other-officer"];
@@ -98,9 +96,4 @@ public sealed class AuthorizationMatrixTests(SystemFixture system)
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         return ((int)response.StatusCode, filled.Path);
     }
-
-    /// <param name="Allowed">The caller kinds let in (see <see cref="MatrixWorld.Callers"/>); everyone else is refused.</param>
-    /// <param name="Why">The rule, in the product's words.</param>
-    /// <param name="MayBeNotFound">An allowed caller may still be told "not found" with the test's real ids (e.g. a campaign with nothing of that kind).</param>
-    private sealed record MatrixEntry(string[] Allowed, string? Why, bool MayBeNotFound = false);
 }
