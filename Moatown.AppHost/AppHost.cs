@@ -83,9 +83,12 @@ var gateway = builder.AddProject<Projects.Moatown_Gateway>("gateway")
 
 // Tokens name the gateway's public address as issuer; every service checks it.
 var publicUrl = gateway.GetEndpoint("http");
+// Every service's audit chain head is time-stamped by the documents service's TSA (RFC 3161).
+var timeStampAuthority = ReferenceExpression.Create($"{documents.GetEndpoint("http")}/internal/tsa");
 foreach (var service in new[] { identity, campaigns, signing, documents, notifications })
 {
-    service.WithEnvironment("Identity__Issuer", publicUrl).WithHttpHealthCheck("/health");
+    service.WithEnvironment("Identity__Issuer", publicUrl).WithHttpHealthCheck("/health")
+        .WithEnvironment("Auditing__TimeStampUrl", timeStampAuthority);
 }
 // Links sent by SMS and printed on posters open pages the gateway serves. In Development the
 // campaigns service's own settings name http://localhost:8080; elsewhere they follow the gateway.

@@ -1,5 +1,8 @@
 using Moatown.Documents.Forms;
 using Moatown.Documents.Sealing;
+using Moatown.Documents.Data;
+using Moatown.ServiceDefaults.Authentication;
+using Moatown.ServiceDefaults.Auditing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +16,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
+app.MapAuditApi<DocumentsDbContext>("/api/documents", Scopes.Documents);
 app.MapDefaultOpenApi();
 app.MapDocumentVerification();
 app.MapBuiltInTsa();

@@ -2,6 +2,9 @@ using Moatown.Identity.Apis;
 using Moatown.Identity.Authorization;
 using Moatown.Identity.Extensions;
 using Moatown.ServiceDefaults.OpenApi;
+using Moatown.Identity.Data;
+using Moatown.ServiceDefaults.Authentication;
+using Moatown.ServiceDefaults.Auditing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +19,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
+app.MapAuditApi<IdentityDbContext>("/api/identity", Scopes.Identity);
 app.MapDefaultOpenApi();
 app.MapTokenEndpoint();
 app.MapIdentityApi();

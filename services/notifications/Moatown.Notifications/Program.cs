@@ -1,3 +1,7 @@
+using Moatown.Notifications.Data;
+using Moatown.ServiceDefaults.Authentication;
+using Moatown.ServiceDefaults.Auditing;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -10,6 +14,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
+app.MapAuditApi<NotificationsDbContext>("/api/notifications", Scopes.Notifications);
 app.MapDefaultOpenApi();
 app.MapKnownCampaignsApi();
 app.MapOutboxApi();

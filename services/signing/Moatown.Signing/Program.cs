@@ -1,4 +1,7 @@
 using Moatown.Signing.Apis;
+using Moatown.Signing.Data;
+using Moatown.ServiceDefaults.Authentication;
+using Moatown.ServiceDefaults.Auditing;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +15,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
+app.MapAuditApi<SigningDbContext>("/api/signing", Scopes.Signing);
 app.MapDefaultOpenApi();
 app.MapSignerSessionApi();
 app.MapFormApi();

@@ -145,7 +145,11 @@ public sealed class RollImportTests(SystemFixture system)
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal(0, await system.QueryCampaignsAsync(db => db.RollVersions.CountAsync(v => v.CampaignId == campaignId)));
-        await blocker.CloseAsync(); // releases the lock: the next import goes through
+        // Released explicitly: a closed connection goes back to its pool still holding a session lock.
+        await using (var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({RollImporter.LockKey(campaignId)})", blocker))
+        {
+            await unlock.ExecuteScalarAsync();
+        }
         Assert.Equal(HttpStatusCode.Created, (await PutRollAsync(client, campaignId, SampleRoll)).StatusCode);
     }
 

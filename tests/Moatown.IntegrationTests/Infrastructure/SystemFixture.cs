@@ -134,7 +134,7 @@ public sealed class SystemFixture : IAsyncLifetime
         var settings = Settings(database, extra);
         // The service always reads the "campaignsdb" connection; point it at the database asked for.
         settings["ConnectionStrings:campaignsdb"] = Postgres.ConnectionString(database);
-        return new(settings, IdentityHandler);
+        return new(settings, IdentityHandler, builder => builder.ConfigureServices(AuditTimeStampsInMemory));
     }
 
     /// <summary>
@@ -175,7 +175,12 @@ public sealed class SystemFixture : IAsyncLifetime
             services.AddHttpClient("campaigns").ConfigurePrimaryHttpMessageHandler(() => Campaigns.Server.CreateHandler());
             services.AddHttpClient("documents").ConfigurePrimaryHttpMessageHandler(() => Documents.Server.CreateHandler());
             services.AddHttpClient("signing").ConfigurePrimaryHttpMessageHandler(() => Signing.Server.CreateHandler());
+            AuditTimeStampsInMemory(services);
         });
+
+    /// <summary>Every service's audit chain head is stamped by the documents host's built-in TSA, as in a local run.</summary>
+    private void AuditTimeStampsInMemory(IServiceCollection services) =>
+        services.AddHttpClient("audit-tsa").ConfigurePrimaryHttpMessageHandler(() => Documents.Server.CreateHandler());
 
     private Dictionary<string, string?> Settings(string database, Dictionary<string, string?>? extra = null)
     {
@@ -198,6 +203,7 @@ public sealed class SystemFixture : IAsyncLifetime
             ["Campaigns:Entry:LinkBase"] = EntryLinkBase,
             [$"Documents:Vault:MasterKeys:{DocumentsMasterKeyId}"] = DocumentsMasterKey,
             ["Documents:Vault:ActiveMasterKey"] = DocumentsMasterKeyId,
+            ["Auditing:TimeStampUrl"] = "http://documents/internal/tsa",
         };
         foreach (var (key, value) in extra ?? [])
         {

@@ -1,3 +1,4 @@
+using Moatown.ServiceDefaults.Auditing;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -31,6 +32,7 @@ public static class CampaignLifecycleApi
         Guid id,
         ClaimsPrincipal user,
         CampaignsDbContext db,
+        IAuditTrail audit,
         TimeProvider time,
         CancellationToken cancellationToken) =>
         db.ChangeLockedAsync<Results<Ok<CampaignResponse>, NotFound, ProblemHttpResult>>(id, user, async campaign =>
@@ -74,6 +76,7 @@ public static class CampaignLifecycleApi
             campaign.UpdatedAt = now;
             db.Enqueue(new CampaignOpened(campaign.Id, campaign.Area.District, now), now);
             await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(new AuditEntry("campaign.open", $"campaign/{campaign.Id}", AuditOutcomes.Success), cancellationToken);
             return TypedResults.Ok(CampaignResponse.From(campaign));
         }, cancellationToken);
 
@@ -82,6 +85,7 @@ public static class CampaignLifecycleApi
         Guid id,
         ClaimsPrincipal user,
         CampaignsDbContext db,
+        IAuditTrail audit,
         TimeProvider time,
         CancellationToken cancellationToken) =>
         db.ChangeLockedAsync<Results<Ok<CampaignResponse>, NotFound, ProblemHttpResult>>(id, user, async campaign =>
@@ -101,6 +105,7 @@ public static class CampaignLifecycleApi
             campaign.UpdatedAt = now;
             db.Enqueue(new CampaignClosed(campaign.Id, campaign.Area.District, now), now);
             await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordAsync(new AuditEntry("campaign.close", $"campaign/{campaign.Id}", AuditOutcomes.Success), cancellationToken);
             return TypedResults.Ok(CampaignResponse.From(campaign));
         }, cancellationToken);
 

@@ -1,3 +1,4 @@
+using Moatown.ServiceDefaults.Auditing;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,14 +34,14 @@ public static class LedgerApi
     /// <summary>A consent signed on paper, entered by staff with the scanned form's reference.</summary>
     public static Task<Results<Created<LedgerEntryResponse>, Ok<LedgerEntryResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RecordPaperConsent(
         Guid campaignId, PaperActionRequest request, ClaimsPrincipal user, CampaignsDbContext db, ConsentLedger ledger,
-        PersonalDataProtector protector, TimeProvider time, CancellationToken cancellationToken) =>
-        RecordPaperAsync(campaignId, LedgerAction.Consent, request, user, db, ledger, protector, time, cancellationToken);
+        PersonalDataProtector protector, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+        RecordPaperAsync(campaignId, LedgerAction.Consent, request, user, db, ledger, protector, audit, time, cancellationToken);
 
     /// <summary>A withdrawal (철회) on paper: withdraws any consent that counts, electronic, paper or deemed.</summary>
     public static Task<Results<Created<LedgerEntryResponse>, Ok<LedgerEntryResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RecordPaperWithdrawal(
         Guid campaignId, PaperActionRequest request, ClaimsPrincipal user, CampaignsDbContext db, ConsentLedger ledger,
-        PersonalDataProtector protector, TimeProvider time, CancellationToken cancellationToken) =>
-        RecordPaperAsync(campaignId, LedgerAction.Withdrawal, request, user, db, ledger, protector, time, cancellationToken);
+        PersonalDataProtector protector, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken) =>
+        RecordPaperAsync(campaignId, LedgerAction.Withdrawal, request, user, db, ledger, protector, audit, time, cancellationToken);
 
     /// <summary>The ledger in order, optionally of one holder: the history behind the tally.</summary>
     public static async Task<Results<Ok<List<LedgerEntryResponse>>, NotFound>> ListLedger(
@@ -61,7 +62,7 @@ public static class LedgerApi
 
     private static async Task<Results<Created<LedgerEntryResponse>, Ok<LedgerEntryResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RecordPaperAsync(
         Guid campaignId, LedgerAction action, PaperActionRequest request, ClaimsPrincipal user, CampaignsDbContext db, ConsentLedger ledger,
-        PersonalDataProtector protector, TimeProvider time, CancellationToken cancellationToken)
+        PersonalDataProtector protector, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!await db.Campaigns.ManageableBy(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
         {
@@ -82,6 +83,15 @@ public static class LedgerApi
 
         var outcome = await ledger.RecordAsync(new LedgerRequest(campaignId, holderId.Value, action, LedgerSource.Paper,
             request.SignedAt ?? now, request.Reference!.Trim(), null, user.SubjectId()), cancellationToken);
+        if (outcome is { Refusal: null, Repeated: false, Entry: { } entry })
+        {
+            // The ledger names who entered it too; the audit chain makes a later quiet change to either detectable.
+            await audit.RecordAsync(new AuditEntry(action == LedgerAction.Consent ? "ledger.paper-consent" : "ledger.paper-withdrawal",
+                $"campaign/{campaignId}/holder/{holderId}", AuditOutcomes.Success)
+            {
+                Detail = new Dictionary<string, string> { ["ledgerSequence"] = entry.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            }, cancellationToken);
+        }
         return outcome switch
         {
             { Refusal: LedgerRefusal.CampaignNotFound } => TypedResults.NotFound(),

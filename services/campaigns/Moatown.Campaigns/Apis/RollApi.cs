@@ -1,3 +1,4 @@
+using Moatown.ServiceDefaults.Auditing;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,6 +43,7 @@ public static class RollApi
         ClaimsPrincipal user,
         CampaignsDbContext db,
         RollImporter importer,
+        IAuditTrail audit,
         CancellationToken cancellationToken)
     {
         var campaign = await db.Campaigns.AsNoTracking().ManageableBy(user).FirstOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
@@ -80,6 +82,19 @@ public static class RollApi
 
         var outcome = await importer.ImportAsync(campaign, parsed.Roll, user.SubjectId(), cancellationToken);
         var response = RollImportResponse.From(outcome);
+        if (outcome.Result == RollImportResult.NewVersion)
+        {
+            // Who replaced the roll the count is made from, and what came of it (counts only).
+            await audit.RecordAsync(new AuditEntry("roll.import", $"campaign/{campaignId}/roll/{outcome.Version}", AuditOutcomes.Success)
+            {
+                Detail = new Dictionary<string, string>
+                {
+                    ["rows"] = outcome.Rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["holders"] = outcome.Holders.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["deemedConsents"] = outcome.DeemedConsents.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                },
+            }, cancellationToken);
+        }
         return outcome.Result switch
         {
             RollImportResult.Busy => Problem(StatusCodes.Status409Conflict, "Another import is running",
