@@ -47,9 +47,11 @@ public static class ServiceEndpoints
 
     /// <summary>
     /// Whether the endpoint says who may call it: a named policy or roles, or anonymous on purpose.
-    /// The fallback policy (any authenticated caller) is a safety net, not a declaration.
+    /// The fallback policy (any authenticated caller) is a safety net, not a declaration; a bare
+    /// [Authorize] neither.
     /// </summary>
     public static bool DeclaresItsPolicy(this ServiceEndpoint endpoint) =>
         endpoint.Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
+        || endpoint.Endpoint.Metadata.GetMetadata<AuthorizationPolicy>() is not null
         || endpoint.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Policy) || !string.IsNullOrEmpty(a.Roles));
 }

@@ -84,5 +84,6 @@ public static class PersonalDataApi
 }
 
 /// <param name="BirthDate">yyyy-MM-dd.</param>
+/// <param name="Phone">As stored: E.164 (+8210...).</param>
 public sealed record HolderPersonalData(Guid HolderId, string? OwnerId, string Name, string? BirthDate, string? Phone, string? Address,
     IReadOnlyList<string> Properties);
