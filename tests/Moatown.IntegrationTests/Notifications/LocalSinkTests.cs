@@ -18,16 +18,8 @@ public sealed class LocalSinkTests(SystemFixture system)
         var campaignId = Guid.NewGuid();
         var holderId = Guid.NewGuid();
         var link = $"https://moatown.example/i/{Guid.NewGuid():N}";
-        // The delivery status is the campaign's organizer's: here the development client, as CampaignCreated would say.
-        await system.QueryNotificationsAsync(async db =>
-        {
-            db.KnownCampaigns.Add(new KnownCampaign
-            {
-                CampaignId = campaignId, Name = "면목동 모아타운 1구역", Organizer = "moatown-dev",
-                CreatedAt = DateTimeOffset.UtcNow, LearnedAt = DateTimeOffset.UtcNow,
-            });
-            return await db.SaveChangesAsync();
-        });
+        // The delivery status is the campaign's organizer's: here the development client.
+        await system.Notifications.KnowCampaignAsync(campaignId);
         var queued = await system.Notifications.QueueAsync(
             NotificationHosts.Invitation($"invitation:{Guid.NewGuid()}", "010-2345-6789", link, campaignId, holderId));
         Assert.True(queued.Queued);
