@@ -16,6 +16,7 @@ var documentsClientSecret = builder.AddSecretParameter("documents-client-secret"
 var verificationCodeKey = builder.AddSecretParameter("verification-code-key", secrets => secrets.VerificationCodeKey);
 var personalDataKey = builder.AddSecretParameter("personal-data-key", secrets => secrets.PersonalDataKey);
 var blindIndexKey = builder.AddSecretParameter("blind-index-key", secrets => secrets.BlindIndexKey);
+var personalDataKeyIssuedOn = builder.AddSecretParameter("personal-data-key-issued-on", secrets => secrets.PersonalDataKeyIssuedOn);
 var documentsMasterKey = builder.AddSecretParameter("documents-master-key", secrets => secrets.DocumentsMasterKey);
 
 var identity = builder.AddProject<Projects.Moatown_Identity>("identity")
@@ -24,17 +25,21 @@ var identity = builder.AddProject<Projects.Moatown_Identity>("identity")
     .WithEnvironment("Identity__DevClientSecret", devClientSecret)
     // The services that call other services, as OAuth clients (client credentials).
     .WithServiceClient("service-notifications", notificationsClientSecret, "campaigns")
-    .WithServiceClient("service-identity", identityClientSecret, "campaigns")
+    // Identity also asks every service for its inspection (the inspection report).
+    .WithServiceClient("service-identity", identityClientSecret, "campaigns", "signing", "documents", "notifications")
     .WithServiceClient("service-signing", signingClientSecret, "documents")
     .WithServiceClient("service-documents", documentsClientSecret, "campaigns", "signing")
-    .WithPersonalDataKeys(personalDataKey, blindIndexKey)
+    .WithPersonalDataKeys(personalDataKey, blindIndexKey, personalDataKeyIssuedOn)
     .WithEnvironment("VerificationCodes__Key", verificationCodeKey);
 
 var campaigns = builder.AddProject<Projects.Moatown_Campaigns>("campaigns")
     .WithDatabase(infrastructure.AddDatabase("campaignsdb"))
     .WithBroker(broker)
     .WithIdentity(identity)
-    .WithPersonalDataKeys(personalDataKey, blindIndexKey);
+    .WithPersonalDataKeys(personalDataKey, blindIndexKey, personalDataKeyIssuedOn)
+    // Public events for city systems: subscriber users/queues and dead letters via the management API.
+    .WithEnvironment("Messaging__Management__Url", infrastructure.BrokerManagement)
+    .WithDeadLetterCommands(identity, devClientSecret);
 
 // Identity asks campaigns whom a personal link or the QR entry page's details name (no WaitFor:
 // campaigns waits for identity, and identity only asks once a resident arrives).
@@ -57,7 +62,7 @@ var signing = builder.AddProject<Projects.Moatown_Signing>("signing")
     .WithDatabase(infrastructure.AddDatabase("signingdb"))
     .WithBroker(broker)
     .WithIdentity(identity)
-    .WithPersonalDataKeys(personalDataKey, blindIndexKey)
+    .WithPersonalDataKeys(personalDataKey, blindIndexKey, personalDataKeyIssuedOn)
     .WithReference(documents)
     .WithServiceCredentials("service-signing", signingClientSecret);
 
@@ -67,10 +72,13 @@ var notifications = builder.AddProject<Projects.Moatown_Notifications>("notifica
     .WithDatabase(infrastructure.AddDatabase("notificationsdb"))
     .WithBroker(broker)
     .WithIdentity(identity)
-    .WithPersonalDataKeys(personalDataKey, blindIndexKey)
+    .WithPersonalDataKeys(personalDataKey, blindIndexKey, personalDataKeyIssuedOn)
     .WithReference(campaigns)
     .WithServiceCredentials("service-notifications", notificationsClientSecret)
     .WithEnvironment("VerificationCodes__Key", verificationCodeKey);
+
+// The inspection report asks every service for its own inspection (no WaitFor: they wait for identity).
+identity.WithReference(signing).WithReference(documents).WithReference(notifications);
 
 var gateway = builder.AddProject<Projects.Moatown_Gateway>("gateway")
     .WithExternalHttpEndpoints()

@@ -15,8 +15,9 @@ internal static class DevelopmentParameters
     /// in the database they protect.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithPersonalDataKeys(this IResourceBuilder<ProjectResource> service,
-        IResourceBuilder<ParameterResource> key, IResourceBuilder<ParameterResource> blindIndexKey) =>
+        IResourceBuilder<ParameterResource> key, IResourceBuilder<ParameterResource> blindIndexKey, IResourceBuilder<ParameterResource> keyIssuedOn) =>
         service
+            .WithEnvironment("PersonalData__KeyIssuedOn__k1", keyIssuedOn)
             .WithEnvironment("PersonalData__ActiveKeyId", "k1")
             .WithEnvironment("PersonalData__Keys__k1", key)
             .WithEnvironment("PersonalData__BlindIndexKey", blindIndexKey);

@@ -25,6 +25,8 @@ internal sealed record DevelopmentSecrets
     public string VerificationCodeKey { get; init; } = NewKey();
     /// <summary>AES-256 key (base64) for personal data in service databases.</summary>
     public string PersonalDataKey { get; init; } = NewKey();
+    /// <summary>When <see cref="PersonalDataKey"/> was made (yyyy-MM-dd): the inspection report checks its age.</summary>
+    public string PersonalDataKeyIssuedOn { get; init; } = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     /// <summary>HMAC key (base64) for blind indexes of personal data.</summary>
     public string BlindIndexKey { get; init; } = NewKey();
     /// <summary>AES-256 master key (base64) of the documents vault, id "m1": it wraps the campaign keys.</summary>

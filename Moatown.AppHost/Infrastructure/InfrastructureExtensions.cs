@@ -24,21 +24,25 @@ internal static class InfrastructureExtensions
     private static Infrastructure AddContainers(IDistributedApplicationBuilder builder)
     {
         var postgres = builder.AddPostgres("postgres").WithDataVolume("moatown-postgres");
-        var broker = builder.AddRabbitMQ("broker").WithDataVolume("moatown-broker");
+        var broker = builder.AddRabbitMQ("broker").WithDataVolume("moatown-broker").WithManagementPlugin();
         return new Infrastructure(
             name =>
             {
                 var database = postgres.AddDatabase(name);
                 return new Dependency(database, database);
             },
-            new Dependency(broker, broker));
+            new Dependency(broker, broker),
+            ReferenceExpression.Create($"{broker.GetEndpoint("management")}/"));
     }
 }
 
 /// <summary>The infrastructure every service shares, whichever mode provides it.</summary>
-internal sealed class Infrastructure(Func<string, Dependency> addDatabase, Dependency broker)
+internal sealed class Infrastructure(Func<string, Dependency> addDatabase, Dependency broker, ReferenceExpression brokerManagement)
 {
     public Dependency Broker { get; } = broker;
+
+    /// <summary>The broker's management HTTP API (subscribers' users and queues, dead letters).</summary>
+    public ReferenceExpression BrokerManagement { get; } = brokerManagement;
 
     /// <summary>One database per service on the shared server.</summary>
     public Dependency AddDatabase(string name) => addDatabase(name);

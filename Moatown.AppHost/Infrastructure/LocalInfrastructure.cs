@@ -17,6 +17,8 @@ internal static class LocalInfrastructure
         var scripts = Path.Combine(builder.AppHostDirectory, "infra");
         var postgresPort = builder.Configuration.GetValue("Infrastructure:PostgresPort", 55432);
         var brokerPort = builder.Configuration.GetValue("Infrastructure:BrokerPort", 55672);
+        var managementPort = builder.Configuration.GetValue("Infrastructure:BrokerManagementPort", 55673)
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var postgresPassword = builder.AddParameter("postgres-password", secrets.PostgresPassword, publishValueAsDefault: false, secret: true);
         var postgres = builder.AddExecutable("postgres", "bash", scripts, Path.Combine(scripts, "postgres.sh"))
@@ -33,6 +35,8 @@ internal static class LocalInfrastructure
             .WithEnvironment("MOATOWN_RABBITMQ_PORT", brokerPort.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment("MOATOWN_RABBITMQ_USER", BrokerUser)
             .WithEnvironment("MOATOWN_RABBITMQ_PASSWORD", brokerPassword)
+            // The management API: city systems' subscriber users and queues, dead letters.
+            .WithEnvironment("MOATOWN_RABBITMQ_MANAGEMENT_PORT", managementPort)
             .WithHealthCheck("broker-ready");
         builder.Services.AddHealthChecks().AddCheck("broker-ready",
             new BrokerReadyCheck(new Uri($"amqp://{BrokerUser}:{secrets.BrokerPassword}@127.0.0.1:{brokerPort}/")));
@@ -47,7 +51,8 @@ internal static class LocalInfrastructure
                     $"Host=127.0.0.1;Port={postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture)};Username=postgres;Password={postgresPassword};Database={name}"));
                 return new Dependency(database, postgres);
             },
-            new Dependency(broker, brokerServer));
+            new Dependency(broker, brokerServer),
+            ReferenceExpression.Create($"http://127.0.0.1:{managementPort}/"));
     }
 
     private const string BrokerUser = "moatown";

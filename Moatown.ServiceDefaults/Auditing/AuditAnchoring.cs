@@ -23,6 +23,7 @@ internal sealed partial class AuditAnchoring<TContext>(
 {
     public const string HttpClientName = "audit-tsa";
     private static readonly SecureRandom Random = new();
+    private static readonly TimeSpan CheckPeriod = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,7 +32,9 @@ internal sealed partial class AuditAnchoring<TContext>(
             LogNoAuthority(AuditOptions.Section);
             return;
         }
-        using var timer = new PeriodicTimer(options.Value.AnchorInterval, time);
+        // Looks every minute (or sooner), stamps when due: a new chain's first records are stamped within a
+        // minute, later heads once per interval.
+        using var timer = new PeriodicTimer(options.Value.AnchorInterval < CheckPeriod ? options.Value.AnchorInterval : CheckPeriod, time);
         do
         {
             try
@@ -60,7 +63,7 @@ internal sealed partial class AuditAnchoring<TContext>(
                 return;
             }
             var anchors = await AuditStore.ReadAnchorsAsync(connection, cancellationToken);
-            if (anchors.Count > 0 && anchors[^1].Sequence >= head.Sequence)
+            if (anchors.Count > 0 && (anchors[^1].Sequence >= head.Sequence || time.GetUtcNow() - anchors[^1].TimeStampedAt < options.Value.AnchorInterval))
             {
                 return;
             }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Moatown.ServiceDefaults.Auditing;
+using Moatown.ServiceDefaults.Inspection;
 using Moatown.ServiceDefaults.Messaging;
 
 namespace Moatown.ServiceDefaults.Data;
@@ -35,6 +36,7 @@ public static class DatabaseExtensions
         builder.Services.AddOptions<OutboxRelayOptions>().BindConfiguration(OutboxRelayOptions.Section);
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.AddAuditTrail<TContext>();
+        builder.AddServiceInspection<TContext>();
         return builder;
     }
 }

@@ -12,6 +12,9 @@ public sealed class PersonalDataOptions
     /// <summary>Key id → base64 of a 256-bit AES key.</summary>
     public Dictionary<string, string> Keys { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Key id → the date the key was issued, for the inspection report's key ages (optional).</summary>
+    public Dictionary<string, DateOnly> KeyIssuedOn { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The key id new values are encrypted with.</summary>
     public string? ActiveKeyId { get; set; }
 

@@ -19,6 +19,9 @@ public sealed class SystemUnderTest : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>The broker's AMQP port, where city systems' subscribers connect.</summary>
+    public int BrokerPort { get; } = FreePort();
+
     public async Task InitializeAsync()
     {
         using var cancellation = new CancellationTokenSource(StartTimeout);
@@ -27,7 +30,8 @@ public sealed class SystemUnderTest : IAsyncLifetime
             "Infrastructure:Mode=local",
             $"Infrastructure:StateDirectory={_state}",
             $"Infrastructure:PostgresPort={FreePort()}",
-            $"Infrastructure:BrokerPort={FreePort()}",
+            $"Infrastructure:BrokerPort={BrokerPort}",
+            $"Infrastructure:BrokerManagementPort={FreePort()}",
             $"Parameters:dev-client-secret={DevClientSecret}",
         ], cancellation.Token);
         ResourceLogFiles.ConfigureServices(builder);

@@ -15,9 +15,10 @@ public sealed class LocalRabbitMq : IAsyncDisposable
     private readonly ServerHost _host;
     private readonly int _epmdPort;
 
-    private LocalRabbitMq(int port, int distributionPort, int epmdPort, string password)
+    private LocalRabbitMq(int port, int distributionPort, int epmdPort, string password, int? managementPort = null)
     {
         Port = port;
+        ManagementPort = managementPort;
         Password = password;
         _epmdPort = epmdPort;
         _host = new ServerHost(
@@ -31,6 +32,7 @@ public sealed class LocalRabbitMq : IAsyncDisposable
                 ["MOATOWN_RABBITMQ_EPMD_PORT"] = Invariant(epmdPort),
                 ["MOATOWN_RABBITMQ_USER"] = User,
                 ["MOATOWN_RABBITMQ_PASSWORD"] = password,
+                ["MOATOWN_RABBITMQ_MANAGEMENT_PORT"] = managementPort is { } management ? Invariant(management) : "",
             },
             // The script turns SIGTERM into a graceful broker stop and then stops its epmd.
             ScriptProcess.SigTerm,
@@ -44,6 +46,11 @@ public sealed class LocalRabbitMq : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The management HTTP API's port, when started with it.</summary>
+    public int? ManagementPort { get; }
+
+    public Uri? ManagementUri => ManagementPort is { } port ? new($"http://127.0.0.1:{Invariant(port)}/") : null;
+
     public string User => "moatown";
 
     public string Password { get; }
@@ -54,10 +61,12 @@ public sealed class LocalRabbitMq : IAsyncDisposable
     /// <summary>Where the node's data and log live while it runs.</summary>
     public string StateDirectory => _host.StateDirectory;
 
-    public static async Task<LocalRabbitMq> StartAsync(CancellationToken cancellationToken)
+    /// <param name="withManagement">Also the management plugin (HTTP API), which costs a few seconds at start and stop.</param>
+    public static async Task<LocalRabbitMq> StartAsync(CancellationToken cancellationToken, bool withManagement = false)
     {
-        var ports = FreePorts.Take(3);
-        var broker = new LocalRabbitMq(ports[0], ports[1], ports[2], RandomNumberGenerator.GetString(Alphanumeric, 24));
+        var ports = FreePorts.Take(4);
+        var broker = new LocalRabbitMq(ports[0], ports[1], ports[2], RandomNumberGenerator.GetString(Alphanumeric, 24),
+            withManagement ? ports[3] : null);
         try
         {
             await broker._host.StartAsync(cancellationToken);
@@ -81,6 +90,10 @@ public sealed class LocalRabbitMq : IAsyncDisposable
     private async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
         if (!await TcpProbe.AcceptsAsync(Port, cancellationToken))
+        {
+            return false;
+        }
+        if (ManagementPort is { } management && !await TcpProbe.AcceptsAsync(management, cancellationToken))
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using Moatown.Campaigns.Data;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Auditing;
+using Moatown.ServiceDefaults.Inspection;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapAuditApi<CampaignsDbContext>("/api/campaigns", Scopes.Campaigns);
+app.MapServiceInspection<CampaignsDbContext>(Scopes.Campaigns);
 app.MapDefaultOpenApi();
 app.MapCampaignsApi();
 app.MapCampaignLifecycleApi();
@@ -28,5 +30,8 @@ app.MapInternalInvitationsApi();
 app.MapInternalResidentsApi();
 app.MapInternalConsentFormApi();
 app.MapInternalTallyApi();
+app.MapPublicEventsApi();
+app.MapSubscribersApi();
+app.MapDeadLettersApi();
 
 app.Run();

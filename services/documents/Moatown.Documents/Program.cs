@@ -3,6 +3,7 @@ using Moatown.Documents.Sealing;
 using Moatown.Documents.Data;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Auditing;
+using Moatown.ServiceDefaults.Inspection;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapAuditApi<DocumentsDbContext>("/api/documents", Scopes.Documents);
+app.MapServiceInspection<DocumentsDbContext>(Scopes.Documents);
 app.MapDefaultOpenApi();
 app.MapDocumentVerification();
 app.MapBuiltInTsa();

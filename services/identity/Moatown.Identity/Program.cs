@@ -5,6 +5,7 @@ using Moatown.ServiceDefaults.OpenApi;
 using Moatown.Identity.Data;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Auditing;
+using Moatown.ServiceDefaults.Inspection;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,9 +21,11 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapAuditApi<IdentityDbContext>("/api/identity", Scopes.Identity);
+app.MapServiceInspection<IdentityDbContext>(Scopes.Identity);
 app.MapDefaultOpenApi();
 app.MapTokenEndpoint();
 app.MapIdentityApi();
 app.MapResidentVerificationApi();
+app.MapInspectionApi();
 
 app.Run();

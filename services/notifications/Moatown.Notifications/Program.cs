@@ -1,6 +1,7 @@
 using Moatown.Notifications.Data;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Auditing;
+using Moatown.ServiceDefaults.Inspection;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapAuditApi<NotificationsDbContext>("/api/notifications", Scopes.Notifications);
+app.MapServiceInspection<NotificationsDbContext>(Scopes.Notifications);
 app.MapDefaultOpenApi();
 app.MapKnownCampaignsApi();
 app.MapOutboxApi();

@@ -2,6 +2,7 @@ using Moatown.Signing.Apis;
 using Moatown.Signing.Data;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Auditing;
+using Moatown.ServiceDefaults.Inspection;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapAuditApi<SigningDbContext>("/api/signing", Scopes.Signing);
+app.MapServiceInspection<SigningDbContext>(Scopes.Signing);
 app.MapDefaultOpenApi();
 app.MapSignerSessionApi();
 app.MapFormApi();

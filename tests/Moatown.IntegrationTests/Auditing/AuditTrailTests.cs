@@ -54,7 +54,7 @@ public sealed class AuditTrailTests(SystemFixture system)
         Assert.True(verification.GetProperty("intact").GetBoolean(), verification.ToString());
         Assert.Equal(4, verification.GetProperty("records").GetInt64());
 
-        var offline = await AuditVerifierProcess.RunAsync(system.Postgres.ConnectionString(database));
+        var offline = await RepositoryTools.RunAsync("Moatown.AuditVerifier", [system.Postgres.ConnectionString(database)]);
         Assert.Equal(0, offline.ExitCode);
         Assert.Contains($"{database}: intact, 4 records", offline.Output, StringComparison.Ordinal);
     }
@@ -103,7 +103,7 @@ public sealed class AuditTrailTests(SystemFixture system)
         Assert.Equal("record 2 was changed after it was written", verification.GetProperty("problem").GetString());
         Assert.Equal(1, verification.GetProperty("records").GetInt64());
 
-        var offline = await AuditVerifierProcess.RunAsync(system.Postgres.ConnectionString(database));
+        var offline = await RepositoryTools.RunAsync("Moatown.AuditVerifier", [system.Postgres.ConnectionString(database)]);
         Assert.Equal(1, offline.ExitCode);
         Assert.Contains($"{database}: BROKEN at record 2: record 2 was changed after it was written", offline.Output, StringComparison.Ordinal);
     }
@@ -178,7 +178,7 @@ public sealed class AuditTrailTests(SystemFixture system)
         Assert.Contains(verification.GetProperty("anchorProblems").EnumerateArray(),
             p => p.GetString()!.Contains("has another hash now", StringComparison.Ordinal));
 
-        var offline = await AuditVerifierProcess.RunAsync(system.Postgres.ConnectionString(database));
+        var offline = await RepositoryTools.RunAsync("Moatown.AuditVerifier", [system.Postgres.ConnectionString(database)]);
         Assert.Equal(1, offline.ExitCode);
         Assert.Contains("BROKEN anchor at record", offline.Output, StringComparison.Ordinal);
     }

@@ -57,6 +57,10 @@ public sealed class SystemFixture : IAsyncLifetime
             [$"Identity:ServiceClients:{ServiceClients.Notifications}:Scopes:0"] = Scopes.Campaigns,
             [$"Identity:ServiceClients:{ServiceClients.Identity}:Secret"] = IdentityClientSecret,
             [$"Identity:ServiceClients:{ServiceClients.Identity}:Scopes:0"] = Scopes.Campaigns,
+            // ... and asks every service for its inspection.
+            [$"Identity:ServiceClients:{ServiceClients.Identity}:Scopes:1"] = Scopes.Signing,
+            [$"Identity:ServiceClients:{ServiceClients.Identity}:Scopes:2"] = Scopes.Documents,
+            [$"Identity:ServiceClients:{ServiceClients.Identity}:Scopes:3"] = Scopes.Notifications,
             // Another of the system's services: a service client, but not the one an endpoint names.
             ["Identity:ServiceClients:service-signing:Secret"] = SigningClientSecret,
             ["Identity:ServiceClients:service-signing:Scopes:0"] = Scopes.Campaigns,
@@ -175,6 +179,7 @@ public sealed class SystemFixture : IAsyncLifetime
             services.AddHttpClient("campaigns").ConfigurePrimaryHttpMessageHandler(() => Campaigns.Server.CreateHandler());
             services.AddHttpClient("documents").ConfigurePrimaryHttpMessageHandler(() => Documents.Server.CreateHandler());
             services.AddHttpClient("signing").ConfigurePrimaryHttpMessageHandler(() => Signing.Server.CreateHandler());
+            services.AddHttpClient("notifications").ConfigurePrimaryHttpMessageHandler(() => Notifications.Server.CreateHandler());
             AuditTimeStampsInMemory(services);
         });
 

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Model;
 using Moatown.Contracts.Campaigns;
+using Moatown.Campaigns.PublicEvents;
 using Moatown.ServiceDefaults.Messaging;
+using V1 = Moatown.Contracts.Public.V1;
 
 namespace Moatown.Campaigns.Apis;
 
@@ -75,6 +77,7 @@ public static class CampaignLifecycleApi
             campaign.OpenedAt = now;
             campaign.UpdatedAt = now;
             db.Enqueue(new CampaignOpened(campaign.Id, campaign.Area.District, now), now);
+            db.AppendPublic(campaign, new V1.CampaignOpened(campaign.Id, campaign.Area.District, now), now);
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(new AuditEntry("campaign.open", $"campaign/{campaign.Id}", AuditOutcomes.Success), cancellationToken);
             return TypedResults.Ok(CampaignResponse.From(campaign));
@@ -104,6 +107,7 @@ public static class CampaignLifecycleApi
             campaign.ClosedAt = now;
             campaign.UpdatedAt = now;
             db.Enqueue(new CampaignClosed(campaign.Id, campaign.Area.District, now), now);
+            db.AppendPublic(campaign, new V1.CampaignClosed(campaign.Id, campaign.Area.District, now), now);
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordAsync(new AuditEntry("campaign.close", $"campaign/{campaign.Id}", AuditOutcomes.Success), cancellationToken);
             return TypedResults.Ok(CampaignResponse.From(campaign));

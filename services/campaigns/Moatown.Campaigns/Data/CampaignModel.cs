@@ -25,6 +25,7 @@ internal static class CampaignModel
             campaign.Property(c => c.ClosedAt).HasColumnName("closed_at");
             campaign.Property(c => c.LedgerSequence).HasColumnName("ledger_sequence");
             campaign.Property(c => c.ThresholdMet).HasColumnName("threshold_met");
+            campaign.Property(c => c.PublicEventSequence).HasColumnName("public_event_sequence");
             campaign.ComplexProperty(c => c.Area, area =>
             {
                 area.Property(a => a.Name).HasColumnName("area_name").HasMaxLength(200);

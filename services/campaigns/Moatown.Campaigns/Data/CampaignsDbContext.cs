@@ -12,6 +12,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<RollEntry> RollEntries => Set<RollEntry>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<PublicEventRecord> PublicEvents => Set<PublicEventRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
 
@@ -21,6 +22,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
         modelBuilder.MapRoll();
         modelBuilder.MapLedger();
         modelBuilder.MapInvitations();
+        modelBuilder.MapPublicEvents();
         modelBuilder.MapOutboxAndInbox();
     }
 }

@@ -34,4 +34,10 @@ internal static class CampaignPolicies
 
     /// <summary>The documents service, copying the tally and its explanation into a campaign's submission package.</summary>
     public const string TallyExplanation = "campaigns:tally-explanation";
+
+    /// <summary>City systems (their district's public events) and provider admins (all): backfill.</summary>
+    public const string PublicEvents = "campaigns:public-events";
+
+    /// <summary>Provider admins: subscribers' broker access and dead letters.</summary>
+    public const string BrokerAdministration = "campaigns:broker-administration";
 }

@@ -1,3 +1,4 @@
+using Moatown.ServiceDefaults.Inspection;
 using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Entry;
 using Moatown.Campaigns.Invitations;
@@ -28,9 +29,19 @@ internal static class Extensions
             .AddPolicy(CampaignPolicies.ResidentIdentification, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Identity))
             .AddPolicy(CampaignPolicies.ResidentContact, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Notifications))
             .AddPolicy(CampaignPolicies.ConsentFormRendering, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Documents))
-            .AddPolicy(CampaignPolicies.TallyExplanation, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Documents));
+            .AddPolicy(CampaignPolicies.TallyExplanation, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Documents))
+            .AddPolicy(CampaignPolicies.PublicEvents, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.CitySystem, Roles.ProviderAdmin))
+            .AddPolicy(CampaignPolicies.BrokerAdministration, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.ProviderAdmin));
 
         builder.AddServiceDatabase<CampaignsDbContext>("campaignsdb");
+        // Checked by every inspection: each value must be ciphertext under a configured key.
+        builder.AddPersonalDataColumns(
+            new("roll_entries", "owner_name_protected", "owner's name"),
+            new("roll_entries", "birth_date_protected", "owner's birth date"),
+            new("roll_entries", "phone_protected", "owner's mobile number"),
+            new("roll_entries", "address_protected", "owner's address"),
+            new("roll_entries", "owner_id_protected", "owner id on the roll"),
+            new("invitations", "token_protected", "personal link token"));
         builder.AddPersonalDataProtection();
         builder.Services.AddScoped<RollImporter>();
         builder.AddTallies();
@@ -45,6 +56,7 @@ internal static class Extensions
             bus.AddConsumer<ConsentEventsConsumer>();
             bus.AddConsumer<ResidentVerifiedConsumer>();
         });
+        builder.AddPublicEvents();
         builder.AddDefaultOpenApi();
     }
 

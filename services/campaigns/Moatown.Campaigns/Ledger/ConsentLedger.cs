@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Model;
+using Moatown.Campaigns.PublicEvents;
 using Moatown.Campaigns.Tallies;
 
 namespace Moatown.Campaigns.Ledger;
@@ -97,6 +98,7 @@ public sealed class ConsentLedger(CampaignsDbContext db, LiveTallies tallies, Ta
             DocumentHash = request.DocumentHash,
         };
         db.Ledger.Add(entry);
+        db.AppendLedgerEntry(campaign, entry, now);
         tally.Apply(entry);
         var after = tally.Tally();
         TallyEvents.Publish(db, campaign, before, after, now);

@@ -4,7 +4,9 @@ using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Model;
 using Moatown.Campaigns.Tallies;
 using Moatown.Contracts.Campaigns;
+using Moatown.Campaigns.PublicEvents;
 using Moatown.ServiceDefaults.Messaging;
+using V1 = Moatown.Contracts.Public.V1;
 
 namespace Moatown.Campaigns.Ledger;
 
@@ -24,10 +26,14 @@ internal static class TallyEvents
         {
             db.Enqueue(new ConsentRateChanged(campaign.Id, campaign.LedgerSequence, after.RollVersion,
                 after.Owners.Consented, after.Owners.Total, after.LandArea.ConsentedM2, after.LandArea.TotalM2, after.ThresholdMet, now), now);
+            db.AppendPublic(campaign, new V1.ConsentRateChanged(campaign.Id, campaign.LedgerSequence, after.RollVersion,
+                after.Owners.Consented, after.Owners.Total, after.LandArea.ConsentedM2, after.LandArea.TotalM2, after.ThresholdMet, now), now);
         }
         if (after.ThresholdMet && !campaign.ThresholdMet)
         {
             db.Enqueue(new ConsentThresholdReached(campaign.Id, campaign.LedgerSequence,
+                after.Owners.Consented, after.Owners.Total, after.LandArea.ConsentedM2, after.LandArea.TotalM2, now), now);
+            db.AppendPublic(campaign, new V1.ConsentThresholdReached(campaign.Id, campaign.LedgerSequence,
                 after.Owners.Consented, after.Owners.Total, after.LandArea.ConsentedM2, after.LandArea.TotalM2, now), now);
         }
         campaign.ThresholdMet = after.ThresholdMet;

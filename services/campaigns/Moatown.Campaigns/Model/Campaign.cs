@@ -29,6 +29,12 @@ public sealed class Campaign
 
     /// <summary>Whether the last tally met both thresholds: ConsentThresholdReached is published once per crossing.</summary>
     public bool ThresholdMet { get; set; }
+
+    /// <summary>
+    /// The sequence of the campaign's latest public event (<see cref="PublicEventRecord"/>), moved
+    /// under the same row lock as <see cref="LedgerSequence"/>, so city systems see 1, 2, 3… per campaign.
+    /// </summary>
+    public long PublicEventSequence { get; set; }
 }
 
 public enum CampaignStatus

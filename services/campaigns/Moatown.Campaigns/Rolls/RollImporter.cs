@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Moatown.Campaigns.Counting;
 using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Ledger;
+using Moatown.Campaigns.PublicEvents;
+using V1 = Moatown.Contracts.Public.V1;
 using Moatown.Campaigns.Model;
 using Moatown.Campaigns.Registry;
 using Moatown.Campaigns.Tallies;
@@ -70,6 +72,7 @@ public sealed class RollImporter(CampaignsDbContext db, PersonalDataProtector pr
             };
             db.RollVersions.Add(version);
             db.Enqueue(new RollVersionPublished(campaign.Id, roll.Version, properties, holderKeys.Count, now), now);
+            db.AppendPublic(locked, new V1.RollVersionPublished(campaign.Id, roll.Version, properties, holderKeys.Count, now), now);
             var deemed = locked.Status == CampaignStatus.Open && current is not null
                 ? await ApplyTransfersAsync(locked, current, roll, holderIds, importedBy, now, cancellationToken)
                 : [];
@@ -107,7 +110,7 @@ public sealed class RollImporter(CampaignsDbContext db, PersonalDataProtector pr
         {
             campaign.LedgerSequence++;
             var holderId = CountingKeys.HolderIdOf(deemed.Holder.Key);
-            db.Ledger.Add(new LedgerEntry
+            var entry = new LedgerEntry
             {
                 CampaignId = campaign.Id,
                 Sequence = campaign.LedgerSequence,
@@ -118,7 +121,9 @@ public sealed class RollImporter(CampaignsDbContext db, PersonalDataProtector pr
                 RecordedAt = now,
                 RecordedBy = importedBy,
                 Reference = roll.Version,
-            });
+            };
+            db.Ledger.Add(entry);
+            db.AppendLedgerEntry(campaign, entry, now);
             state.Apply(deemed.Action);
             records.Add(new DeemedConsentRecord(holderId, deemed.PropertyIds, deemed.Replaced.Select(r => CountingKeys.HolderIdOf(r.Key)).ToList()));
         }

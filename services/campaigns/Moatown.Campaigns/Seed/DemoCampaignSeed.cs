@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Moatown.Campaigns.Data;
 using Moatown.Campaigns.Ledger;
+using Moatown.Campaigns.PublicEvents;
 using Moatown.Campaigns.Model;
 using Moatown.Campaigns.Registry;
 using Moatown.Campaigns.Rolls;
@@ -72,6 +73,7 @@ public sealed class DemoCampaignSeed(IServiceScopeFactory scopes, IConfiguration
         opened.Status = CampaignStatus.Open;
         opened.OpenedAt = now;
         db.Enqueue(new CampaignOpened(opened.Id, opened.Area.District, now), now);
+        db.AppendPublic(opened, new Moatown.Contracts.Public.V1.CampaignOpened(opened.Id, opened.Area.District, now), now);
         await db.SaveChangesAsync(cancellationToken);
 
         var ledger = scope.ServiceProvider.GetRequiredService<ConsentLedger>();

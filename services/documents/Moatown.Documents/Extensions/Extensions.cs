@@ -1,3 +1,5 @@
+using Moatown.Documents.Inspection;
+using Moatown.ServiceDefaults.Inspection;
 using Moatown.Documents.Consents;
 using Moatown.Documents.Data;
 using Moatown.Documents.Forms;
@@ -17,6 +19,7 @@ internal static class Extensions
     {
         builder.AddDefaultAuthentication(Scopes.Documents);
         builder.AddServiceDatabase<DocumentsDbContext>("documentsdb");
+        builder.Services.AddScoped<IInspectionContributor, DocumentsInspection>();
         builder.AddVault();
         builder.AddMessaging(bus =>
         {

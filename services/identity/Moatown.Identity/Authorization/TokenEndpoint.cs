@@ -45,8 +45,8 @@ internal static class TokenEndpoint
         identity.SetClaim(Claims.Subject, await applications.GetClientIdAsync(application, cancellationToken));
         var roles = await ClientRoles.GetAsync(applications, application, cancellationToken);
         identity.SetClaims(Claims.Role, roles);
-        // Only a district officer is bound to a district: no token carries a claim its roles do not explain.
-        if (roles.Contains(Roles.DistrictOfficer)
+        // Only a district officer or a city system is bound to a district: no token carries a claim its roles do not explain.
+        if ((roles.Contains(Roles.DistrictOfficer) || roles.Contains(Roles.CitySystem))
             && await ClientDistrict.GetAsync(applications, application, cancellationToken) is { } district)
         {
             identity.SetClaim(MoatownClaims.District, district);

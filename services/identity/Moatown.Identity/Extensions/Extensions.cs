@@ -1,3 +1,5 @@
+using Moatown.Identity.Inspection;
+using Moatown.ServiceDefaults.Inspection;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Moatown.Identity.Authorization;
@@ -31,6 +33,7 @@ internal static class Extensions
         builder.Services.AddSingleton<IPostConfigureOptions<JwtBearerOptions>, LocalSigningKeys>();
 
         builder.AddResidentVerification();
+        builder.AddInspectionReport();
 
         // Hosted services start in registration order: these run after the migrator above.
         builder.Services.AddHostedService<ScopeRegistration>();
@@ -39,6 +42,20 @@ internal static class Extensions
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.AddHostedService<DevelopmentClientSeed>();
+        }
+    }
+
+    /// <summary>
+    /// The inspection report: identity inspects itself and asks every other service for its own
+    /// inspection as the identity service client (campaigns' client is the roll's, above).
+    /// </summary>
+    private static void AddInspectionReport(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IInspectionContributor, IdentityInspection>();
+        builder.Services.AddScoped<InspectionCompiler>();
+        foreach (var (name, scope) in InspectionCompiler.OtherServices.Where(s => s.Name != CampaignRoll.ClientName))
+        {
+            builder.AddServiceClient(name, new Uri($"http://{name}"), scope);
         }
     }
 

@@ -1,3 +1,4 @@
+using Moatown.ServiceDefaults.Inspection;
 using Moatown.Notifications.Consumers;
 using Moatown.Notifications.Data;
 using Moatown.Notifications.Providers;
@@ -20,6 +21,9 @@ internal static class Extensions
             .AddPolicy(NotificationPolicies.ReadDeliveryStatus, Policies.ScopeAndRoles(Scopes.Notifications, Roles.Organizer));
 
         builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
+        builder.AddPersonalDataColumns(
+            new("outgoing_messages", "recipient_phone", "recipient's mobile number"),
+            new("outgoing_messages", "text", "message text (names, links, codes)"));
         builder.AddPersonalDataProtection();
         builder.AddVerificationCodeSeal();
         builder.AddMessaging(bus =>

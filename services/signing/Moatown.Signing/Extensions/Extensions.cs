@@ -1,3 +1,4 @@
+using Moatown.ServiceDefaults.Inspection;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Data;
 using Moatown.ServiceDefaults.Messaging;
@@ -19,6 +20,9 @@ internal static class Extensions
             .AddPolicy(InternalSubmissionsApi.SealingPolicy, Policies.ServiceCaller(Scopes.Signing, ServiceClients.Documents));
 
         builder.AddServiceDatabase<SigningDbContext>("signingdb");
+        builder.AddPersonalDataColumns(
+            new("consents", "signature_protected", "drawn signature"),
+            new("consents", "evidence_protected", "signing evidence (device, address, verification)"));
         builder.AddPersonalDataProtection();
         builder.AddMessaging(bus => bus.AddConsumer<ConsentSealedConsumer>());
         builder.AddDefaultOpenApi();

@@ -63,6 +63,10 @@ namespace Moatown.Campaigns.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("organizer_id");
 
+                    b.Property<long>("PublicEventSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("public_event_sequence");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -312,6 +316,75 @@ namespace Moatown.Campaigns.Data.Migrations
                         .HasFilter("source = 'Electronic'");
 
                     b.ToTable("consent_ledger", (string)null);
+                });
+
+            modelBuilder.Entity("Moatown.Campaigns.Model.PublicEventRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("CloudEvent")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("cloud_event");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("district");
+
+                    b.Property<string>("DistrictCode")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("district_code");
+
+                    b.Property<int>("Major")
+                        .HasColumnType("integer")
+                        .HasColumnName("major");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<ulong>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("xid8")
+                        .HasColumnName("transaction_id")
+                        .HasDefaultValueSql("pg_current_xact_id()");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Sequence")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "TransactionId", "CampaignId", "Sequence" }, "ix_public_events_order");
+
+                    b.HasIndex(new[] { "TransactionId", "CampaignId", "Sequence" }, "ix_public_events_unpublished")
+                        .HasFilter("published_at IS NULL");
+
+                    b.ToTable("public_events", (string)null);
                 });
 
             modelBuilder.Entity("Moatown.Campaigns.Model.RollEntry", b =>
@@ -593,6 +666,15 @@ namespace Moatown.Campaigns.Data.Migrations
                         .WithMany()
                         .HasForeignKey("HolderId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Moatown.Campaigns.Model.PublicEventRecord", b =>
+                {
+                    b.HasOne("Moatown.Campaigns.Model.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
