@@ -160,6 +160,8 @@ public sealed class MatrixWorld
                 "invitationId" => InvitationId.ToString(),
                 "challengeId" or "sessionId" => null,
                 "documentName" => "v1",
+                "name" => "matrix-subscriber",
+                "queue" => "campaign-access",
                 _ => "?",
             };
             if (value == "?")
