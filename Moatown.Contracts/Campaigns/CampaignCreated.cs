@@ -8,4 +8,5 @@ namespace Moatown.Contracts.Campaigns;
 /// <param name="Name">The campaign's public name, as shown on invitations.</param>
 /// <param name="CreatedAt">When the campaign was created (UTC).</param>
 /// <param name="Organizer">The staff account (token subject) that organizes it; null from versions that did not say.</param>
-public sealed record CampaignCreated(Guid CampaignId, string Name, DateTimeOffset CreatedAt, string? Organizer = null);
+/// <param name="District">The 자치구 of the campaign's area as created (it may change while a draft; <see cref="CampaignOpened"/> carries the final one); null from versions that did not say.</param>
+public sealed record CampaignCreated(Guid CampaignId, string Name, DateTimeOffset CreatedAt, string? Organizer = null, string? District = null);

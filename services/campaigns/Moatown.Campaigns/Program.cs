@@ -22,6 +22,7 @@ app.MapCampaignsApi();
 app.MapCampaignLifecycleApi();
 app.MapCampaignQrApi();
 app.MapRollApi();
+app.MapPersonalDataApi();
 app.MapLedgerApi();
 app.MapTallyApi();
 app.MapInvitationsApi();

@@ -19,6 +19,22 @@ internal static class VaultHosts
         string kind = "consent", string contentType = "application/pdf") =>
         host.WithVaultAsync(vault => vault.StoreAsync(campaignId, kind, content, contentType, CancellationToken.None));
 
+    /// <summary>
+    /// What documents learns from campaigns' events for a campaign no test created through campaigns:
+    /// its organizer (the development client by default) and district, who may then download.
+    /// </summary>
+    public static Task KnowCampaignAsync(this ServiceFactory<DocumentsDbContext> host, Guid campaignId,
+        string organizer = "moatown-dev", string district = "중랑구") =>
+        host.QueryAsync(async db =>
+        {
+            db.KnownCampaigns.Add(new Moatown.Documents.Access.KnownCampaign
+            {
+                CampaignId = campaignId, Organizer = organizer, District = district,
+                LearnedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        });
+
     public static Task<VaultDocument?> ReadAsync(this ServiceFactory<DocumentsDbContext> host, Guid documentId) =>
         host.WithVaultAsync(vault => vault.ReadAsync(documentId, CancellationToken.None));
 

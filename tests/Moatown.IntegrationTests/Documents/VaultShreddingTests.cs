@@ -19,6 +19,9 @@ public sealed class VaultShreddingTests(SystemFixture system)
         var gone = new[] { await system.Documents.StoreAsync(shredded, VaultHosts.SamplePdf()), await system.Documents.StoreAsync(shredded, VaultHosts.SamplePdf()) };
         var keptContent = VaultHosts.SamplePdf();
         var keptDocument = await system.Documents.StoreAsync(kept, keptContent);
+        await system.Documents.KnowCampaignAsync(shredded);
+        await system.Documents.KnowCampaignAsync(kept);
+        // The development client: provider admin (shreds) and the campaigns' organizer (downloads).
         using var admin = await system.ClientAsync(system.Documents, Scopes.Documents);
 
         using var response = await admin.PostAsJsonAsync($"/api/documents/campaigns/{shredded}/shred", new { reason = "retention ended 2031-12-31" });

@@ -103,6 +103,8 @@ public sealed class SystemFixture : IAsyncLifetime
         });
         _ = Campaigns.Server;
         _ = Notifications.Server;
+        // Documents learns campaigns' organizers and districts from their events: it listens from the start.
+        _ = Documents.Server;
     }
 
     /// <summary>

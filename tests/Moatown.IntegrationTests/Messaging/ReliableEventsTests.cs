@@ -68,8 +68,12 @@ public sealed class ReliableEventsTests(SystemFixture system)
         await Eventually.HoldsAsync(async () => (await system.NotificationsRecordOfAsync(ids.ToList())).Known == total,
             TimeSpan.FromSeconds(120), $"notifications knows all {total} campaigns");
         Assert.Equal((total, total), await system.NotificationsRecordOfAsync(ids.ToList()));
-        // Exactly once: each event's effect ran one time, redeliveries were skipped, nothing failed.
-        Assert.Equal(total, counters["moatown.inbox.processed"]);
+        var created = ids.ToList();
+        await Eventually.HoldsAsync(async () => await system.QueryDocumentsAsync(db => db.KnownCampaigns.CountAsync(c => created.Contains(c.CampaignId))) == total,
+            TimeSpan.FromSeconds(120), $"documents knows all {total} campaigns");
+        // Exactly once: each event's effect ran one time in each service that consumes it (notifications and
+        // documents), redeliveries were skipped, nothing failed.
+        Assert.Equal(2 * total, counters["moatown.inbox.processed"]);
         Assert.Equal(0u, await ErrorQueueDepthAsync());
     }
 

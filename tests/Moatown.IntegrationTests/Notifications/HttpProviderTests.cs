@@ -113,6 +113,7 @@ public sealed class HttpProviderTests(SystemFixture system) : IAsyncLifetime
     public async Task A_refusal_fails_at_once_and_a_provider_that_stays_down_fails_after_the_last_attempt_both_visible_to_the_organizer()
     {
         var campaignId = Guid.NewGuid();
+        await _host.KnowCampaignAsync(campaignId);
         _provider.Then(Behaviour.Refuse);
         var refused = await _host.QueueAsync(NotificationHosts.Code($"verification:{Guid.NewGuid()}", "010-1414-2135", "623730", campaignId));
         var failed = await _host.WaitForAsync(refused.MessageId, m => m.Status == MessageStatus.Failed, "the refusal is final");
@@ -152,7 +153,9 @@ public sealed class HttpProviderTests(SystemFixture system) : IAsyncLifetime
         await _host.WaitForAsync(codeMessage.MessageId, m => m.Status == MessageStatus.Sent, "the code was sent after a retry");
         await _host.WaitForAsync(link.MessageId, m => m.Status == MessageStatus.Sent, "the invitation was sent");
         using var client = await system.ClientAsync(_host, Scopes.Notifications);
-        (await client.GetAsync($"/api/notifications/campaigns/{Guid.NewGuid()}/messages")).EnsureSuccessStatusCode();
+        var listed = Guid.NewGuid();
+        await _host.KnowCampaignAsync(listed);
+        (await client.GetAsync($"/api/notifications/campaigns/{listed}/messages")).EnsureSuccessStatusCode();
 
         var secrets = new[]
         {

@@ -34,6 +34,22 @@ public static class NotificationHosts
         return await scope.ServiceProvider.GetRequiredService<OutgoingMessages>().QueueAsync(request, CancellationToken.None);
     }
 
+    /// <summary>
+    /// What <c>CampaignCreated</c> would have told the host of a campaign no test created through
+    /// campaigns: its organizer (the development client by default), who alone reads its delivery status.
+    /// </summary>
+    public static async Task KnowCampaignAsync(this ServiceFactory<NotificationsDbContext> host, Guid campaignId, string organizer = "moatown-dev")
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        db.KnownCampaigns.Add(new KnownCampaign
+        {
+            CampaignId = campaignId, Name = "면목동 모아타운 1구역", Organizer = organizer,
+            CreatedAt = DateTimeOffset.UtcNow, LearnedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+    }
+
     public static async Task<OutgoingMessage> MessageAsync(this ServiceFactory<NotificationsDbContext> host, Guid id)
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -38,14 +38,7 @@ public static partial class CampaignQrApi
     public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> GetEntryQrPng(
         Guid id, int? size, ClaimsPrincipal user, CampaignsDbContext db, IOptions<EntryOptions> options, CancellationToken cancellationToken)
     {
-        var pixelsPerModule = size ?? EntryQrCode.DefaultPixelsPerModule;
-        if (pixelsPerModule is < EntryQrCode.MinPixelsPerModule or > EntryQrCode.MaxPixelsPerModule)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["size"] = [$"Pixels per module must be from {EntryQrCode.MinPixelsPerModule} to {EntryQrCode.MaxPixelsPerModule}."],
-            });
-        }
+        // Whose campaign first: a caller who may not see it is told "not found" whatever the size.
         var entry = await FindEntryAsync(id, user, db, options.Value, cancellationToken);
         if (entry.Refusal is { } refusal)
         {
@@ -54,6 +47,14 @@ public static partial class CampaignQrApi
         if (entry.Link is not { } link)
         {
             return TypedResults.NotFound();
+        }
+        var pixelsPerModule = size ?? EntryQrCode.DefaultPixelsPerModule;
+        if (pixelsPerModule is < EntryQrCode.MinPixelsPerModule or > EntryQrCode.MaxPixelsPerModule)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["size"] = [$"Pixels per module must be from {EntryQrCode.MinPixelsPerModule} to {EntryQrCode.MaxPixelsPerModule}."],
+            });
         }
         return TypedResults.File(new EntryQrCode(link).Png(pixelsPerModule), "image/png");
     }

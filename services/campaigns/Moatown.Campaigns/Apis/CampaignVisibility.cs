@@ -24,16 +24,25 @@ internal static class CampaignVisibility
     }
 
     /// <summary>
-    /// What a caller may change: provider admins every campaign, organizers their own. Never a
-    /// district's campaigns: a district officer who is also an organizer reviews other organizers'
-    /// campaigns but must not edit them, so writes do not use <see cref="VisibleTo"/>.
+    /// Whose people (the roll's holders and owners, masked) a caller may read: organizers their own
+    /// campaigns', district officers their district's. Not provider admins: they run the system but
+    /// see no one's personal data unless also granted one of these roles.
+    /// </summary>
+    public static IQueryable<Campaign> PeopleVisibleTo(this IQueryable<Campaign> campaigns, ClaimsPrincipal user)
+    {
+        var organizer = user.IsInRole(Roles.Organizer) ? user.SubjectId() : null;
+        var district = user.IsInRole(Roles.DistrictOfficer) ? user.District() : null;
+        return campaigns.Where(c => (organizer != null && c.OrganizerId == organizer) || (district != null && c.Area.District == district));
+    }
+
+    /// <summary>
+    /// What a caller may change: organizers their own campaigns, and nobody else's. Not provider
+    /// admins (an insider must not be able to change a roll or a count) and never a district's
+    /// campaigns: a district officer who is also an organizer reviews other organizers' campaigns
+    /// but must not edit them, so writes do not use <see cref="VisibleTo"/>.
     /// </summary>
     public static IQueryable<Campaign> ManageableBy(this IQueryable<Campaign> campaigns, ClaimsPrincipal user)
     {
-        if (user.IsInRole(Roles.ProviderAdmin))
-        {
-            return campaigns;
-        }
         var organizer = user.IsInRole(Roles.Organizer) ? user.SubjectId() : null;
         return campaigns.Where(c => organizer != null && c.OrganizerId == organizer);
     }

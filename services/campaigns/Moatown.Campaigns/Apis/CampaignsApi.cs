@@ -52,7 +52,7 @@ public static class CampaignsApi
         };
         settings.ApplyTo(campaign);
         db.Campaigns.Add(campaign);
-        db.Enqueue(new CampaignCreated(campaign.Id, campaign.Name, campaign.CreatedAt, campaign.OrganizerId), now);
+        db.Enqueue(new CampaignCreated(campaign.Id, campaign.Name, campaign.CreatedAt, campaign.OrganizerId, campaign.Area.District), now);
         // One SaveChanges, one transaction: the campaign and its event exist together or not at all.
         await db.SaveChangesAsync(cancellationToken);
 

@@ -64,7 +64,7 @@ public static class LedgerApi
         Guid campaignId, LedgerAction action, PaperActionRequest request, ClaimsPrincipal user, CampaignsDbContext db, ConsentLedger ledger,
         PersonalDataProtector protector, IAuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!await db.Campaigns.VisibleTo(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
+        if (!await db.Campaigns.ManageableBy(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
         {
             return TypedResults.NotFound();
         }

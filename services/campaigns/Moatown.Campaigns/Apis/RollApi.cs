@@ -22,13 +22,14 @@ public static class RollApi
         var api = app.MapGroup("/api/campaigns/{campaignId:guid}")
             .WithTags("Owner roll");
 
+        // No Accepts("text/csv") metadata: routing would answer 415 before authorization, telling
+        // any caller what the endpoint takes. The handler checks the media type once the caller is let in.
         api.MapPut("/roll", ImportRoll).WithName(nameof(ImportRoll))
-            .Accepts<string>("text/csv")
             .RequireAuthorization(CampaignPolicies.Manage);
         api.MapGet("/roll", GetRoll).WithName(nameof(GetRoll))
             .RequireAuthorization(CampaignPolicies.Read);
         api.MapGet("/holders", ListHolders).WithName(nameof(ListHolders))
-            .RequireAuthorization(CampaignPolicies.Read);
+            .RequireAuthorization(CampaignPolicies.ReadPeople);
         return api;
     }
 
@@ -124,7 +125,7 @@ public static class RollApi
         Guid campaignId, int? offset, int? limit, HttpResponse response, ClaimsPrincipal user, CampaignsDbContext db,
         PersonalDataProtector protector, LiveTallies tallies, CancellationToken cancellationToken)
     {
-        if (!await db.Campaigns.VisibleTo(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
+        if (!await db.Campaigns.PeopleVisibleTo(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
         {
             return TypedResults.NotFound();
         }

@@ -23,7 +23,8 @@ public static class TallyApi
         api.MapGet("/tally", GetTally).WithName(nameof(GetTally));
         api.MapGet("/tally/stream", StreamTally).WithName(nameof(StreamTally))
             .WithDescription("Server-sent events: the tally now, then again on every change (event \"tally\", id = ledger sequence).");
-        api.MapGet("/owners", ListOwners).WithName(nameof(ListOwners));
+        api.MapGet("/owners", ListOwners).WithName(nameof(ListOwners))
+            .RequireAuthorization(CampaignPolicies.ReadPeople);
         return api;
     }
 
@@ -92,7 +93,7 @@ public static class TallyApi
         Guid campaignId, Guid? holderId, int? offset, int? limit,
         ClaimsPrincipal user, CampaignsDbContext db, LiveTallies tallies, CancellationToken cancellationToken)
     {
-        if (!await db.Campaigns.VisibleTo(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
+        if (!await db.Campaigns.PeopleVisibleTo(user).AnyAsync(c => c.Id == campaignId, cancellationToken))
         {
             return TypedResults.NotFound();
         }

@@ -2,11 +2,20 @@ namespace Moatown.Campaigns.Extensions;
 
 internal static class CampaignPolicies
 {
-    /// <summary>Create and change campaigns, their rolls and their paper ledger entries: organizers (their own) and provider admins (all).</summary>
+    /// <summary>
+    /// Create and change campaigns, their rolls, invitations and paper ledger entries: organizers, their own
+    /// campaigns only. Not provider admins: a count an insider could quietly change is what this prevents.
+    /// </summary>
     public const string Manage = "campaigns:manage";
 
-    /// <summary>Read campaigns, rolls, tallies and ledgers: organizers (their own), district officers (their district's) and provider admins (all).</summary>
+    /// <summary>Read campaigns, roll versions, tallies, invitations and ledgers (no names): organizers (their own), district officers (their district's) and provider admins (all).</summary>
     public const string Read = "campaigns:read";
+
+    /// <summary>Read the people of a roll, masked (holders, owners): organizers (their own) and district officers (their district's); never provider admins.</summary>
+    public const string ReadPeople = "campaigns:read-people";
+
+    /// <summary>One holder's personal data in full, with a stated purpose, audited: the campaign's organizer only.</summary>
+    public const string ViewPersonalData = "campaigns:view-personal-data";
 
     /// <summary>The notifications service, fetching what a text message needs at the moment it sends it.</summary>
     public const string InvitationDelivery = "campaigns:invitation-delivery";

@@ -20,8 +20,10 @@ internal static class Extensions
     {
         builder.AddDefaultAuthentication(Scopes.Campaigns);
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(CampaignPolicies.Manage, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin))
+            .AddPolicy(CampaignPolicies.Manage, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer))
             .AddPolicy(CampaignPolicies.Read, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.ProviderAdmin, Roles.DistrictOfficer))
+            .AddPolicy(CampaignPolicies.ReadPeople, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer, Roles.DistrictOfficer))
+            .AddPolicy(CampaignPolicies.ViewPersonalData, Policies.ScopeAndRoles(Scopes.Campaigns, Roles.Organizer))
             .AddPolicy(CampaignPolicies.InvitationDelivery, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Notifications))
             .AddPolicy(CampaignPolicies.InvitationResolution, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Identity))
             .AddPolicy(CampaignPolicies.ResidentIdentification, Policies.ServiceCaller(Scopes.Campaigns, ServiceClients.Identity))

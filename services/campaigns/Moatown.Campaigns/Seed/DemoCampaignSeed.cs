@@ -57,7 +57,7 @@ public sealed class DemoCampaignSeed(IServiceScopeFactory scopes, IConfiguration
             UpdatedAt = now,
         };
         db.Campaigns.Add(campaign);
-        db.Enqueue(new CampaignCreated(campaign.Id, campaign.Name, now, campaign.OrganizerId), now);
+        db.Enqueue(new CampaignCreated(campaign.Id, campaign.Name, now, campaign.OrganizerId, campaign.Area.District), now);
         await db.SaveChangesAsync(cancellationToken);
 
         await using var sample = typeof(DemoCampaignSeed).Assembly.GetManifestResourceStream("Moatown.Campaigns.Seed.registry-sample.csv")

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Moatown.Documents.Data;
 using Moatown.Documents.Packages;
 using Moatown.Documents.Vault;
 using Moatown.ServiceDefaults.Authentication;
@@ -19,12 +20,12 @@ public static class PackageApi
 
     /// <summary>Every sealed document of the campaign with a roster, the tally and a signed manifest; audited like a download.</summary>
     public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> DownloadPackage(
-        Guid campaignId, ClaimsPrincipal user, SubmissionPackage package, HttpContext http, CancellationToken cancellationToken)
+        Guid campaignId, ClaimsPrincipal user, SubmissionPackage package, DocumentsDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!DocumentAccess.CanReadCampaign(user, campaignId))
+        if (!await DocumentAccess.CanReadCampaignAsync(user, campaignId, db, cancellationToken))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your campaign",
-                detail: "Your account may not read this campaign's documents.");
+            // Not 403: whether another office's or organizer's campaign exists is not the caller's to learn.
+            return TypedResults.NotFound();
         }
         try
         {

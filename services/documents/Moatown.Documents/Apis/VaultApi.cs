@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Moatown.Documents.Data;
 using Moatown.Documents.Vault;
 using Moatown.ServiceDefaults.Authentication;
 
@@ -22,7 +23,7 @@ public static class VaultApi
 
     /// <summary>A document's content, decrypted and checked; every download is audited with the caller and the purpose given.</summary>
     public static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult>> DownloadDocument(
-        Guid documentId, string? purpose, ClaimsPrincipal user, DocumentVault vault, HttpContext http, CancellationToken cancellationToken)
+        Guid documentId, string? purpose, ClaimsPrincipal user, DocumentVault vault, DocumentsDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         if (purpose is { Length: > VaultModel.MaxPurposeLength })
         {
@@ -37,7 +38,7 @@ public static class VaultApi
         {
             return TypedResults.NotFound();
         }
-        if (!DocumentAccess.CanRead(user, metadata))
+        if (!await DocumentAccess.CanReadAsync(user, metadata, db, cancellationToken))
         {
             // Not 403: whether a document the caller may not see exists is not theirs to learn.
             await vault.RecordDeniedAsync(metadata, reader, cancellationToken);

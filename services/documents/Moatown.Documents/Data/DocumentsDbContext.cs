@@ -19,6 +19,7 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
     public DbSet<VaultAuditEntry> VaultAudit => Set<VaultAuditEntry>();
     public DbSet<RenderedFormRecord> RenderedForms => Set<RenderedFormRecord>();
     public DbSet<SealJob> SealJobs => Set<SealJob>();
+    public DbSet<KnownCampaign> KnownCampaigns => Set<KnownCampaign>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -26,5 +27,6 @@ public sealed class DocumentsDbContext(DbContextOptions<DocumentsDbContext> opti
         modelBuilder.MapVault();
         modelBuilder.MapRenderedForms();
         modelBuilder.MapSealingQueue();
+        modelBuilder.MapKnownCampaigns();
     }
 }

@@ -21,7 +21,11 @@ internal static class Extensions
         builder.AddServiceDatabase<DocumentsDbContext>("documentsdb");
         builder.Services.AddScoped<IInspectionContributor, DocumentsInspection>();
         builder.AddVault();
-        builder.AddMessaging(bus => bus.AddConsumer<ConsentSubmittedConsumer>());
+        builder.AddMessaging(bus =>
+        {
+            bus.AddConsumer<ConsentSubmittedConsumer>();
+            bus.AddConsumer<CampaignAccessConsumer>();
+        });
         builder.AddDefaultOpenApi();
         builder.AddSealing();
         builder.AddConsentDocuments();

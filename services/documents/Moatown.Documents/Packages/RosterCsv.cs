@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Moatown.ServiceDefaults.Csv;
 
 namespace Moatown.Documents.Packages;
 
@@ -8,7 +9,8 @@ public sealed record RosterRow(Guid ConsentId, string Kind, Guid HolderId, DateT
     DateTimeOffset? TimestampedAt, string Document, string Sha256);
 
 /// <summary>
-/// The roster as CSV (RFC 4180, CRLF), UTF-8 with a byte-order mark: Excel, which the district office
+/// The roster as CSV (RFC 4180, CRLF, cells through <see cref="CsvCells"/> like every CSV the system
+/// exports), UTF-8 with a byte-order mark: Excel, which the district office
 /// opens it with, reads Korean headers without one as mojibake.
 /// </summary>
 public static class RosterCsv
@@ -19,20 +21,14 @@ public static class RosterCsv
     public static byte[] Write(IEnumerable<RosterRow> rows)
     {
         var text = new StringBuilder();
-        Line(text, Header);
+        text.AppendRecord(Header);
         foreach (var row in rows)
         {
-            Line(text, [row.ConsentId.ToString(), row.Kind, row.HolderId.ToString(), Time(row.SubmittedAt), Time(row.SealedAt),
+            text.AppendRecord([row.ConsentId.ToString(), row.Kind, row.HolderId.ToString(), Time(row.SubmittedAt), Time(row.SealedAt),
                 row.TimestampedAt is { } at ? Time(at) : "", row.Document, row.Sha256]);
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
     private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static void Line(StringBuilder text, IEnumerable<string> fields) =>
-        text.Append(string.Join(',', fields.Select(Field))).Append("\r\n");
-
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

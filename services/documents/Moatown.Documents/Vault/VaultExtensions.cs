@@ -15,7 +15,7 @@ internal static class VaultExtensions
         builder.Services.AddScoped<CampaignKeys>();
         builder.Services.AddScoped<DocumentVault>();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(VaultPolicies.Download, Policies.ScopeAndRoles(Scopes.Documents, Roles.ProviderAdmin, Roles.DistrictOfficer))
+            .AddPolicy(VaultPolicies.Download, Policies.ScopeAndRoles(Scopes.Documents, Roles.Organizer, Roles.DistrictOfficer))
             .AddPolicy(VaultPolicies.Administer, Policies.ScopeAndRoles(Scopes.Documents, Roles.ProviderAdmin));
         return builder;
     }

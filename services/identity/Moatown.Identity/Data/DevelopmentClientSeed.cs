@@ -14,6 +14,12 @@ internal sealed partial class DevelopmentClientSeed(
 {
     public const string ClientId = "moatown-dev";
 
+    /// <summary>
+    /// A provider admin and an organizer: provider admins alone may no longer change campaigns or
+    /// read anyone's personal data, and trying the system end to end needs both.
+    /// </summary>
+    private static readonly string[] DevelopmentRoles = [Roles.ProviderAdmin, Roles.Organizer];
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var secret = configuration["Identity:DevClientSecret"];
@@ -42,7 +48,7 @@ internal sealed partial class DevelopmentClientSeed(
                 OpenIddictConstants.Permissions.Endpoints.Token,
                 OpenIddictConstants.Permissions.GrantTypes.ClientCredentials,
             },
-            Properties = { [ClientRoles.PropertyName] = ClientRoles.ToProperty([Roles.ProviderAdmin]) },
+            Properties = { [ClientRoles.PropertyName] = ClientRoles.ToProperty(DevelopmentRoles) },
         };
         desired.Permissions.UnionWith(Scopes.All.Select(scope => OpenIddictConstants.Permissions.Prefixes.Scope + scope));
 
@@ -57,7 +63,7 @@ internal sealed partial class DevelopmentClientSeed(
         var current = new OpenIddictApplicationDescriptor();
         await manager.PopulateAsync(current, existing, cancellationToken);
         var upToDate = current.Permissions.SetEquals(desired.Permissions)
-            && (await ClientRoles.GetAsync(manager, existing, cancellationToken)).SequenceEqual([Roles.ProviderAdmin])
+            && (await ClientRoles.GetAsync(manager, existing, cancellationToken)).SequenceEqual(DevelopmentRoles)
             && await manager.ValidateClientSecretAsync(existing, secret, cancellationToken);
         if (!upToDate)
         {

@@ -29,8 +29,7 @@ public static class DeliveryStatusApi
         Guid campaignId, Guid? holderId, ClaimsPrincipal user, NotificationsDbContext db, PersonalDataProtector protector,
         CancellationToken cancellationToken)
     {
-        if (!user.IsInRole(Roles.ProviderAdmin)
-            && !await db.KnownCampaigns.AnyAsync(c => c.CampaignId == campaignId && c.Organizer == user.SubjectId(), cancellationToken))
+        if (!await db.KnownCampaigns.AnyAsync(c => c.CampaignId == campaignId && c.Organizer == user.SubjectId(), cancellationToken))
         {
             return TypedResults.NotFound();
         }

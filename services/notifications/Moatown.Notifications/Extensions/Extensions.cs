@@ -18,7 +18,7 @@ internal static class Extensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(NotificationPolicies.Read, Policies.ScopeAndRoles(Scopes.Notifications, Roles.ProviderAdmin))
             .AddPolicy(NotificationPolicies.ReadSink, Policies.ScopeAndRoles(Scopes.Notifications, Roles.ProviderAdmin))
-            .AddPolicy(NotificationPolicies.ReadDeliveryStatus, Policies.ScopeAndRoles(Scopes.Notifications, Roles.ProviderAdmin, Roles.Organizer));
+            .AddPolicy(NotificationPolicies.ReadDeliveryStatus, Policies.ScopeAndRoles(Scopes.Notifications, Roles.Organizer));
 
         builder.AddServiceDatabase<NotificationsDbContext>("notificationsdb");
         builder.AddPersonalDataColumns(
