@@ -20,7 +20,7 @@ public sealed class MatrixWorld
 
     public static readonly string[] Callers =
     [
-        "anonymous", "provider-admin", "organizer", "other-organizer", "officer", "other-officer", "auditor", "signer",
+        "anonymous", "provider-admin", "organizer", "other-organizer", "officer", "other-officer", "auditor", "city-system", "signer",
         ServiceClients.Identity, ServiceClients.Notifications, ServiceClients.Documents, ServiceClients.Signing,
     ];
 
@@ -37,6 +37,8 @@ public sealed class MatrixWorld
     public Guid ConsentId { get; private set; }
     public Guid DocumentId { get; private set; }
     public Guid InvitationId { get; private set; }
+    /// <summary>A staff account (an organizer) for the account-management endpoints to act on.</summary>
+    public Guid StaffAccountId { get; private set; }
     public string SignerToken { get; private set; } = "";
 
     public static async Task<MatrixWorld> OfAsync(SystemFixture system)
@@ -61,10 +63,24 @@ public sealed class MatrixWorld
         await StaffAsync("officer", "matrix-officer", [Roles.DistrictOfficer], all, District);
         await StaffAsync("other-officer", "matrix-officer-2", [Roles.DistrictOfficer], all, OtherDistrict);
         await StaffAsync("auditor", "matrix-auditor", [Roles.Auditor], all, null);
+        // Another city's system reading public events: a machine client bound to the campaign's district.
+        await StaffAsync("city-system", "matrix-city-system", [Roles.CitySystem], [Scopes.Campaigns], District);
         _clients[ServiceClients.Identity] = (ServiceClients.Identity, SystemFixture.IdentityClientSecret);
         _clients[ServiceClients.Notifications] = (ServiceClients.Notifications, SystemFixture.NotificationsClientSecret);
         _clients[ServiceClients.Documents] = (ServiceClients.Documents, SystemFixture.DocumentsClientSecret);
         _clients[ServiceClients.Signing] = (ServiceClients.Signing, SystemFixture.SigningClientSecret);
+
+        using (var identity = await ClientAsync("provider-admin", "identity"))
+        using (var created = await identity.PostAsJsonAsync("/api/identity/accounts", new
+        {
+            userName = $"matrix-staff-{Guid.NewGuid():N}"[..24],
+            displayName = "매트릭스 담당자",
+            roles = new[] { Roles.Organizer },
+        }))
+        {
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            StaffAccountId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account").GetProperty("id").GetGuid();
+        }
 
         using var campaigns = await ClientAsync("organizer", "campaigns");
         CampaignId = await campaigns.CreateOpenCampaignAsync("권한 매트릭스");
@@ -153,6 +169,7 @@ public sealed class MatrixWorld
         {
             string? value = parameter.Name switch
             {
+                "id" when endpoint.Service == "identity" => StaffAccountId.ToString(),
                 "id" or "campaignId" => CampaignId.ToString(),
                 "holderId" => HolderId.ToString(),
                 "consentId" => ConsentId.ToString(),
@@ -181,6 +198,18 @@ public sealed class MatrixWorld
     /// <summary>What a denied call must not change: the campaign, its roll, ledger, tally, invitations and documents.</summary>
     public async Task<string> SnapshotAsync()
     {
+        using (var identity = await ClientAsync("provider-admin", "identity"))
+        using (var created = await identity.PostAsJsonAsync("/api/identity/accounts", new
+        {
+            userName = $"matrix-staff-{Guid.NewGuid():N}"[..24],
+            displayName = "매트릭스 담당자",
+            roles = new[] { Roles.Organizer },
+        }))
+        {
+            Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+            StaffAccountId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("account").GetProperty("id").GetGuid();
+        }
+
         using var campaigns = await ClientAsync("organizer", "campaigns");
         var parts = new List<string>
         {
