@@ -31,5 +31,6 @@ app.MapStaffAccountsApi();
 app.MapIdentityApi();
 app.MapResidentVerificationApi();
 app.MapInspectionApi();
+app.MapCitySystemsApi();
 
 app.Run();

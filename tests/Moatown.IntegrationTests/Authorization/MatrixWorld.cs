@@ -178,6 +178,7 @@ public sealed class MatrixWorld
                 "challengeId" or "sessionId" => null,
                 "documentName" => "v1",
                 "name" => "matrix-subscriber",
+                "clientId" => "city-matrix-unknown",
                 "queue" => "campaign-access",
                 _ => "?",
             };
