@@ -81,13 +81,18 @@ public sealed class InspectionWarningsTests
             WithoutTwoFactor: [new AccountFinding(Guid.NewGuid(), "kim", ["organizer"], null)],
             Dormant: [new AccountFinding(Guid.NewGuid(), "lee", ["auditor"], Now.AddDays(-120))],
             Locked: [new AccountFinding(Guid.NewGuid(), "park", ["district-officer"], Now)],
-            FailedSignIns: 7, PrivilegeChanges: [], WindowDays: 30);
+            FailedSignIns: 7, PrivilegeChanges: [], WindowDays: 30,
+            AwaitingActivation: [
+                new AccountFinding(Guid.NewGuid(), "choi", ["auditor"], null) { ActivationExpiresAt = Now.AddDays(-1) },
+                new AccountFinding(Guid.NewGuid(), "jung", ["auditor"], null) { ActivationExpiresAt = Now.AddDays(2) }]);
 
         var warnings = InspectionWarnings.For([Service()], [], accounts, Now);
 
         Assert.Contains(warnings, w => w is { Severity: "critical", Area: "accounts" } && w.Message.Contains("kim", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w is { Severity: "warning", Area: "accounts" } && w.Message.Contains("lee is dormant", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w is { Severity: "warning", Area: "accounts" } && w.Message.Contains("park is locked", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w is { Severity: "warning", Area: "accounts" } && w.Message.Contains("choi was never activated", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.Message.Contains("jung", StringComparison.Ordinal));
     }
 
     private static ServiceInspection Service() => new("campaigns", Now,

@@ -35,7 +35,7 @@ internal static class InspectionPdf
         if (report.Accounts is { } accounts)
         {
             writer.Line("계정 · Staff accounts", 14, bold: true);
-            writer.Line($"{accounts.Accounts} accounts, {accounts.Active} active; without two-factor: {accounts.WithoutTwoFactor.Count}; dormant: {accounts.Dormant.Count}; locked: {accounts.Locked.Count}", 10);
+            writer.Line($"{accounts.Accounts} accounts, {accounts.Active} active; without two-factor: {accounts.WithoutTwoFactor.Count}; awaiting activation: {accounts.AwaitingActivation.Count}; dormant: {accounts.Dormant.Count}; locked: {accounts.Locked.Count}", 10);
             writer.Line($"Failed sign-ins in the last {accounts.WindowDays} days: {accounts.FailedSignIns}", 10);
             writer.Line($"Privilege changes in the last {accounts.WindowDays} days: {accounts.PrivilegeChanges.Count}", 10);
             foreach (var change in accounts.PrivilegeChanges)

@@ -26,8 +26,13 @@ public sealed record StaffAccountFigures(
     IReadOnlyList<AccountFinding> Locked,
     int FailedSignIns,
     IReadOnlyList<PrivilegeChange> PrivilegeChanges,
-    int WindowDays);
+    int WindowDays,
+    IReadOnlyList<AccountFinding> AwaitingActivation);
 
-public sealed record AccountFinding(Guid Id, string UserName, IReadOnlyList<string> Roles, DateTimeOffset? LastSignInAt);
+public sealed record AccountFinding(Guid Id, string UserName, IReadOnlyList<string> Roles, DateTimeOffset? LastSignInAt)
+{
+    /// <summary>For an account not yet activated: when its activation code runs out.</summary>
+    public DateTimeOffset? ActivationExpiresAt { get; init; }
+}
 
 public sealed record PrivilegeChange(DateTimeOffset At, string Actor, string Action, string Resource, string? Detail);

@@ -103,6 +103,10 @@ public static class InspectionWarnings
             {
                 Add("warning", "accounts", "identity", $"Account {account.UserName} is dormant (last sign-in {(account.LastSignInAt is { } at ? at.ToString("yyyy-MM-dd") : "never")}): disable it if it is no longer needed.");
             }
+            foreach (var account in accounts.AwaitingActivation.Where(a => a.ActivationExpiresAt <= now))
+            {
+                Add("warning", "accounts", "identity", $"Account {account.UserName} was never activated and its activation code expired on {account.ActivationExpiresAt:yyyy-MM-dd}: reissue it or disable the account.");
+            }
             foreach (var account in accounts.Locked)
             {
                 Add("warning", "accounts", "identity", $"Account {account.UserName} is locked after repeated failed sign-ins.");

@@ -41,12 +41,15 @@ public sealed class StaffInspection(IdentityDbContext db, TimeProvider time)
         return new StaffAccountFigures(
             accounts.Count,
             active.Count,
-            [.. active.Where(a => a.MfaEnrolledAt is null).Select(Finding)],
+            // Activated (a password set) yet no confirmed second factor, e.g. after a reset: whoever has the password enrols next.
+            [.. active.Where(a => a.PasswordHash is not null && a.MfaEnrolledAt is null).Select(Finding)],
             [.. active.Where(a => (a.LastSignInAt ?? a.CreatedAt) < now - DormantAfter).Select(Finding)],
             [.. active.Where(a => a.IsLocked(now)).Select(Finding)],
             failed,
             changes,
-            WindowDays);
+            WindowDays,
+            // Not yet activated: they cannot sign in at all; an expired activation is worth a look.
+            [.. active.Where(a => a.PasswordHash is null).Select(a => Finding(a) with { ActivationExpiresAt = a.ActivationExpiresAt })]);
     }
 
     private static AccountFinding Finding(StaffAccount account) => new(account.Id, account.UserName, account.Roles, account.LastSignInAt);
