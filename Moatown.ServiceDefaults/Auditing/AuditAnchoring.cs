@@ -62,8 +62,9 @@ internal sealed partial class AuditAnchoring<TContext>(
             {
                 return;
             }
-            var anchors = await AuditStore.ReadAnchorsAsync(connection, cancellationToken);
-            if (anchors.Count > 0 && (anchors[^1].Sequence >= head.Sequence || time.GetUtcNow() - anchors[^1].TimeStampedAt < options.Value.AnchorInterval))
+            // Only the latest stamp: this runs every minute in every service, and the stamps accumulate.
+            if (await AuditStore.LastAnchorAsync(connection, cancellationToken) is { } last
+                && (last.Sequence >= head.Sequence || time.GetUtcNow() - last.TimeStampedAt < options.Value.AnchorInterval))
             {
                 return;
             }

@@ -94,6 +94,14 @@ public static class AuditStore
         return anchors;
     }
 
+    /// <summary>The latest time-stamped head, or null before the first: what the periodic stamping compares with.</summary>
+    public static async Task<(long Sequence, DateTimeOffset TimeStampedAt)?> LastAnchorAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT sequence, time_stamped_at FROM audit_anchors ORDER BY sequence DESC LIMIT 1", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1)) : null;
+    }
+
     public static async Task AddAnchorAsync(NpgsqlConnection connection, AuditAnchor anchor, CancellationToken cancellationToken)
     {
         await using var insert = new NpgsqlCommand("""
