@@ -80,8 +80,13 @@ var notifications = builder.AddProject<Projects.Moatown_Notifications>("notifica
 // The inspection report asks every service for its own inspection (no WaitFor: they wait for identity).
 identity.WithReference(signing).WithReference(documents).WithReference(notifications);
 
+// The web client: residents' signing pages and the staff dashboard. It calls the gateway's public
+// APIs like any other client, and the gateway serves its pages at "/".
+var web = builder.AddProject<Projects.Moatown_Web>("web");
+
 var gateway = builder.AddProject<Projects.Moatown_Gateway>("gateway")
     .WithExternalHttpEndpoints()
+    .WithReference(web).WaitFor(web)
     .WithReference(identity).WaitFor(identity)
     .WithReference(campaigns).WaitFor(campaigns)
     .WithReference(signing).WaitFor(signing)
@@ -91,6 +96,17 @@ var gateway = builder.AddProject<Projects.Moatown_Gateway>("gateway")
 
 // Tokens name the gateway's public address as issuer; every service checks it.
 var publicUrl = gateway.GetEndpoint("http");
+web.WithReference(gateway)
+    .WithEnvironment("Web__PublicUrl", publicUrl)
+    .WithHttpHealthCheck("/health");
+// The web client renders pages on the server, so its API calls come from its own address; the
+// gateway takes the visitor's address it forwards only from where the web client runs (here, this
+// machine). A deployment names the web client's network instead.
+gateway.WithEnvironment("Network__TrustedProxies__0", "127.0.0.1/32");
+// Staff come back from identity's sign-in pages to the web client, at the gateway's address.
+identity
+    .WithEnvironment("Identity__WebClient__RedirectUris__0", ReferenceExpression.Create($"{publicUrl}/signin-callback"))
+    .WithEnvironment("Identity__WebClient__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{publicUrl}/"));
 // Every service's audit chain head is time-stamped by the documents service's TSA (RFC 3161).
 var timeStampAuthority = ReferenceExpression.Create($"{documents.GetEndpoint("http")}/internal/tsa");
 foreach (var service in new[] { identity, campaigns, signing, documents, notifications })

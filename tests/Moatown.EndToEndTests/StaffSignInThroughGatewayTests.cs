@@ -25,8 +25,10 @@ public sealed partial class StaffSignInThroughGatewayTests(SystemUnderTest syste
         };
         var verifier = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var challenge = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        // The web client's callback at the gateway's address (the AppHost registers it with identity).
+        var redirectUri = new Uri(system.Gateway.BaseAddress!, "/signin-callback").ToString();
         var authorize = "/connect/authorize?client_id=moatown-web&response_type=code&scope=identity%20campaigns%20offline_access"
-            + $"&redirect_uri={Uri.EscapeDataString("http://localhost:8080/signin-callback")}&state=s1&code_challenge={challenge}&code_challenge_method=S256";
+            + $"&redirect_uri={Uri.EscapeDataString(redirectUri)}&state=s1&code_challenge={challenge}&code_challenge_method=S256";
 
         var signIn = await RedirectAsync(browser, authorize);
         Assert.StartsWith("/account/sign-in", signIn, StringComparison.Ordinal);
@@ -35,13 +37,13 @@ public sealed partial class StaffSignInThroughGatewayTests(SystemUnderTest syste
         var code = new Totp(Base32Encoding.ToBytes(SystemUnderTest.DevStaffTotpSecret)).ComputeTotp(DateTime.UtcNow);
         var back = await PostAsync(browser, codePage, new() { ["code"] = code });
         var callback = new Uri(await RedirectAsync(browser, back));
-        Assert.Equal("http://localhost:8080/signin-callback", callback.GetLeftPart(UriPartial.Path));
+        Assert.Equal(redirectUri, callback.GetLeftPart(UriPartial.Path));
         var authorizationCode = Regex.Match(callback.Query, "code=([^&]+)").Groups[1].Value;
 
         using var tokens = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "authorization_code", ["client_id"] = "moatown-web", ["code"] = Uri.UnescapeDataString(authorizationCode),
-            ["code_verifier"] = verifier, ["redirect_uri"] = "http://localhost:8080/signin-callback",
+            ["code_verifier"] = verifier, ["redirect_uri"] = redirectUri,
         }));
         var body = await tokens.Content.ReadAsStringAsync();
         Assert.True(tokens.StatusCode == HttpStatusCode.OK, body);

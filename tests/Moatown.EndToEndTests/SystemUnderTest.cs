@@ -89,7 +89,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class SystemCollection : ICollectionFixture<SystemUnderTest>
+public sealed class SystemCollection : ICollectionFixture<SystemUnderTest>, ICollectionFixture<Browser.WebBrowser>
 {
     public const string Name = "whole system";
 }
