@@ -131,7 +131,7 @@ internal sealed record ApiProblem(int Status, string? Reason, string? Message, I
             }
             return new(status, reason ?? (errors.Count > 0 ? "validation" : null), message, errors);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or NotSupportedException)
         {
             return new(status, null, null, new Dictionary<string, string[]>());
         }

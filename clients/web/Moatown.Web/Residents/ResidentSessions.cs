@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Moatown.Web.Residents;
 
@@ -16,6 +17,7 @@ internal static class ResidentSessions
 
     public static void AddResidentSessions(this IHostApplicationBuilder builder)
     {
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ResidentSessionStore>();
         builder.Services.AddScoped<ResidentApi>();
     }
@@ -42,8 +44,8 @@ internal sealed record ResidentSession
     public string? ProviderName { get; init; }
     public string? SignerToken { get; init; }
     public DateTimeOffset? TokenExpiresAt { get; init; }
-    /// <summary>Made once per form view: a double tap on "sign" sends the same key and signs once.</summary>
-    public string? FormKey { get; init; }
+    /// <summary>Where to go once verified: the status page, or the withdrawal that asked for a fresh verification.</summary>
+    public string Next { get; init; } = "/resident";
     /// <summary>Shown once on the next page (a refusal and what to do next, or a confirmation).</summary>
     public ResidentNotice? Notice { get; init; }
 
@@ -51,7 +53,7 @@ internal sealed record ResidentSession
 }
 
 /// <param name="Kind">"error", "warning" or "success" (the CSS class of the notice).</param>
-internal sealed record ResidentNotice(string Kind, string? Reason, string Korean, string English);
+public sealed record ResidentNotice(string Kind, string? Reason, string Korean, string English);
 
 /// <summary>Reads and writes the protected cookie for the current request.</summary>
 internal sealed class ResidentSessionStore(IHttpContextAccessor accessor, IDataProtectionProvider protection, TimeProvider time)
