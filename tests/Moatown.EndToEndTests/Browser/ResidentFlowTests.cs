@@ -74,13 +74,13 @@ public sealed class ResidentFlowTests(SystemUnderTest system, WebBrowser browser
         await AssertStrokesAsync(page, 1);
         await MouseStrokeAsync(page, canvas, [(0.6, 0.6), (0.75, 0.3), (0.9, 0.65)]);
         await AssertStrokesAsync(page, 2);
-        await page.GetByRole(AriaRole.Button, new() { Name = "되돌리기" }).TapAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "되돌리기" }).ClickAsync();
         await AssertStrokesAsync(page, 1);
-        await page.GetByRole(AriaRole.Button, new() { Name = "다시 하기" }).TapAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "다시 하기" }).ClickAsync();
         await AssertStrokesAsync(page, 2);
-        await page.GetByRole(AriaRole.Button, new() { Name = "지우기" }).TapAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "지우기" }).ClickAsync();
         await AssertStrokesAsync(page, 0);
-        await page.GetByRole(AriaRole.Button, new() { Name = "되돌리기" }).TapAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "되돌리기" }).ClickAsync();
         await AssertStrokesAsync(page, 2);
         await page.Locator("fieldset.signature").ScreenshotAsync(new() { Path = Path.Combine(Screens.Folder, "resident-signature.png") });
         await page.GetByRole(AriaRole.Button, new() { Name = "동의하고 서명 제출" }).TapAsync();
