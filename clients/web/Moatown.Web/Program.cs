@@ -17,7 +17,11 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapDisplayPreferences();
+<<<<<<< HEAD
 app.MapStaffSignIn();
+=======
+app.MapResidentFlow();
+>>>>>>> web-resident
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
