@@ -17,11 +17,8 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapDisplayPreferences();
-<<<<<<< HEAD
 app.MapStaffSignIn();
-=======
 app.MapResidentFlow();
->>>>>>> web-resident
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
