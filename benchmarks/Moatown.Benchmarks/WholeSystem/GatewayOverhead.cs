@@ -13,7 +13,7 @@ public static class GatewayOverhead
 {
     private const int Workers = 16;
     private const int Rounds = 2;
-    private static readonly TimeSpan RoundDuration = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan RoundDuration = TimeSpan.FromSeconds(6);
 
     public sealed record Result(ConcurrentRun.Result Direct, ConcurrentRun.Result Gateway, int Failures)
     {

@@ -8,6 +8,8 @@ using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Moatown.Benchmarks.WholeSystem;
 
@@ -75,6 +77,14 @@ public sealed class WholeSystem : IAsyncDisposable
             $"Parameters:dev-client-secret={DevClientSecret}",
             $"Moatown:Replicas={Replicas.ToString(CultureInfo.InvariantCulture)}",
         ], timeout.Token);
+        // The report is the output: the orchestrator's progress, the services' console and the health
+        // checks failing while services start would bury it. A resource's stderr still shows.
+        builder.Services.AddLogging(logging => logging
+            .AddFilter("Aspire", LogLevel.Warning)
+            .AddFilter("Moatown.AppHost.Resources", LogLevel.Error)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Http", LogLevel.Warning)
+            .AddFilter("System.Net.Http", LogLevel.Warning));
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
             var resource = builder.CreateResourceBuilder(project).WithEnvironment("Logging__LogLevel__Default", "Warning");
