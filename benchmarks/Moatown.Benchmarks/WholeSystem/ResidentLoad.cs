@@ -53,8 +53,11 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
         Console.WriteLine($"  warm-up: {WarmUpOwners} owners signed in {warmUp.Elapsed.TotalSeconds:F1} s");
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var watchers = Enumerable.Range(0, 2).Select(_ => new TallyWatcher(campaigns, campaignId)).ToArray();
-        using var watcherClient = system.CreateClient();
+        // Its own client: a stream stays open for the whole phase, beyond any request timeout.
+        using var dashboards = system.CreateClient();
+        dashboards.Timeout = Timeout.InfiniteTimeSpan;
+        dashboards.DefaultRequestHeaders.Authorization = campaigns.DefaultRequestHeaders.Authorization;
+        var watchers = Enumerable.Range(0, 2).Select(_ => new TallyWatcher(dashboards, campaignId)).ToArray();
         var reading = watchers.Select(w => w.ReadAsync(stop.Token)).ToArray();
         foreach (var watcher in watchers) await watcher.FirstEvent.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
 

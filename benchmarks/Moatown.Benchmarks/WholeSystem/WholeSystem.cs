@@ -22,7 +22,7 @@ public sealed class WholeSystem : IAsyncDisposable
 {
     public const string DevClientSecret = "benchmark-dev-client-secret";
     public static readonly string[] Services = ["identity", "campaigns", "signing", "documents", "notifications", "gateway"];
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
 
     private readonly string state = Path.Combine(Path.GetTempPath(), "moatown-bench", Guid.NewGuid().ToString("n"));
     private DistributedApplication? app;
@@ -82,6 +82,8 @@ public sealed class WholeSystem : IAsyncDisposable
         builder.Services.AddLogging(logging => logging
             .AddFilter("Aspire", LogLevel.Warning)
             .AddFilter("Moatown.AppHost.Resources", LogLevel.Error)
+            // PostgreSQL logs every expected refusal (a database not there yet, one created twice) as an error.
+            .AddFilter("Moatown.AppHost.Resources.postgres", LogLevel.None)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
             .AddFilter("Microsoft.Extensions.Http", LogLevel.Warning)
             .AddFilter("System.Net.Http", LogLevel.Warning));
