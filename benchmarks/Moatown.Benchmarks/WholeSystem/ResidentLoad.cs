@@ -75,6 +75,7 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
         var steps = Steps.ToDictionary(s => s, _ => new ConcurrentBag<TimeSpan>());
         var errors = new ConcurrentDictionary<string, int>();
         var signed = new ConcurrentBag<(Guid ConsentId, long At)>();
+        var cpuBefore = ProcessCpu.Sample(system.StateDirectory);
         var clock = Stopwatch.StartNew();
         var residents = Enumerable.Range(0, settings.Residents).Select(_ => Task.Run(async () =>
         {
@@ -97,6 +98,7 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
         }, cancellationToken)).ToArray();
         await Task.WhenAll(residents);
         var loadTime = clock.Elapsed;
+        var cpu = ProcessCpu.Between(cpuBefore, ProcessCpu.Sample(system.StateDirectory));
         var ranOut = queue.IsEmpty && loadTime < settings.Duration;
         Console.WriteLine($"  {signed.Count:N0} consents in {loadTime.TotalSeconds:F1} s ({signed.Count / loadTime.TotalSeconds:F1}/s), errors {errors.Values.Sum()}");
 
@@ -128,7 +130,7 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
         }
         return new LoadResult(settings, roll.Holders, pool.Count, setupTime, loadTime, ranOut, signed.Count,
             steps.ToDictionary(s => s.Key, s => (IReadOnlyCollection<TimeSpan>)s.Value.ToList()), errors.ToDictionary(), freshness,
-            signed.Count - sequences.Count, unseen, drainTime, memory.Value, watchers.Select(w => w.Events).ToArray(), sink.Polls);
+            signed.Count - sequences.Count, unseen, drainTime, memory.Value, watchers.Select(w => w.Events).ToArray(), sink.Polls, cpu);
     }
 
     /// <summary>One resident from the personal link to the 202; null when a step was refused (counted as an error).</summary>
@@ -275,7 +277,8 @@ public sealed record LoadSettings(int Residents, TimeSpan Duration, int Pool, Ti
 public sealed record LoadResult(
     LoadSettings Settings, int RollHolders, int Invited, TimeSpan SetupTime, TimeSpan LoadTime, bool PoolRanOut, int Consents,
     IReadOnlyDictionary<string, IReadOnlyCollection<TimeSpan>> Steps, IReadOnlyDictionary<string, int> Errors, IReadOnlyCollection<TimeSpan> Freshness,
-    int NotInLedger, int UnseenOnStream, TimeSpan DrainTime, Dictionary<string, List<double>> PeakMemoryMiB, int[] StreamEvents, int SinkPolls)
+    int NotInLedger, int UnseenOnStream, TimeSpan DrainTime, Dictionary<string, List<double>> PeakMemoryMiB, int[] StreamEvents, int SinkPolls,
+    List<(string Part, double Seconds)> CpuDuringLoad)
 {
     public double PerSecond => Consents / LoadTime.TotalSeconds;
     public int ErrorCount => Errors.Values.Sum();

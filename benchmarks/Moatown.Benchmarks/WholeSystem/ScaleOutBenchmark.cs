@@ -27,7 +27,7 @@ public sealed class ScaleOutBenchmark : IBenchmark
         rates.AddRange(LoadReport.LoadMemory(load.PeakMemoryMiB, Label));
         var notes = new List<string>(report.Notes)
         {
-            $"{Label}Moatown:Replicas={Replicas}: campaigns, signing and documents run {Replicas} processes each behind Aspire's endpoint proxy (round robin); identity, notifications and the gateway one. Idle memory: {LoadReport.Memory(idle)} MiB.",
+            $"{Label}Moatown:Replicas={Replicas}: campaigns, signing and documents run {Replicas} processes each behind Aspire's endpoint proxy, which spreads connections over them; identity, notifications and the gateway one. Idle memory: {LoadReport.Memory(idle)} MiB.",
         };
         if (SystemBenchmark.LastLoad is { } single)
         {

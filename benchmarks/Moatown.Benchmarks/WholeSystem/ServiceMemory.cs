@@ -23,7 +23,6 @@ public static class ServiceMemory
     /// <summary>Service name → the RSS in MiB of each of its processes now.</summary>
     public static Dictionary<string, List<double>> Sample()
     {
-        var root = RepositoryLayout.Root;
         var result = Binaries.Keys.ToDictionary(k => k, _ => new List<double>());
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -31,10 +30,7 @@ public static class ServiceMemory
             try
             {
                 var args = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
-                if (args.Length == 0 || args.Contains("run")) continue;
-                var service = Binaries.FirstOrDefault(b => args.Any(a => a.StartsWith(root, StringComparison.Ordinal)
-                    && (a.EndsWith("/" + b.Value, StringComparison.Ordinal) || a.EndsWith("/" + b.Value + ".dll", StringComparison.Ordinal)))).Key;
-                if (service is null) continue;
+                if (ServiceOf(args) is not { } service) continue;
                 var rss = File.ReadLines(Path.Combine(dir, "status")).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
                 if (rss is null) continue;
                 var kb = double.Parse(rss["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
@@ -49,6 +45,15 @@ public static class ServiceMemory
             }
         }
         return result;
+    }
+
+    /// <summary>The service whose own binary of this checkout the command line runs; null for anything else (`dotnet run` included).</summary>
+    public static string? ServiceOf(string[] args)
+    {
+        if (args.Length == 0 || args.Contains("run")) return null;
+        var root = RepositoryLayout.Root;
+        return Binaries.FirstOrDefault(b => args.Any(a => a.StartsWith(root, StringComparison.Ordinal)
+            && (a.EndsWith("/" + b.Value, StringComparison.Ordinal) || a.EndsWith("/" + b.Value + ".dll", StringComparison.Ordinal)))).Key;
     }
 
     /// <summary>The highest RSS each process of each service reached over several samples.</summary>

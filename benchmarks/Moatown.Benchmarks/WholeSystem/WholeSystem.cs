@@ -30,6 +30,9 @@ public sealed class WholeSystem : IAsyncDisposable
     private WholeSystem(int replicas) => Replicas = replicas;
 
     public int Replicas { get; }
+
+    /// <summary>The throwaway state folder: PostgreSQL's and RabbitMQ's data, which names their processes.</summary>
+    public string StateDirectory => state;
     public HttpClient Gateway { get; private set; } = null!;
     public int BrokerPort { get; } = FreePort();
 
