@@ -22,8 +22,8 @@ public sealed class AuditorPagesTests(SystemUnderTest system, WebBrowser browser
         {
             await Expect(verdicts.Nth(i).Locator("td").First).ToHaveTextAsync("온전함");
         }
-        // The auditor's own sign-in is in identity's trail, shown first.
-        await Expect(page.Locator("#audit-records")).ToContainTextAsync("auditor");
+        // Identity's trail comes first, its latest page holding the auditor's own sign-in.
+        await Expect(page.Locator("#audit-records")).ToContainTextAsync("staff.sign-in");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await Screens.SaveAsync(page, "staff-audit");
 
