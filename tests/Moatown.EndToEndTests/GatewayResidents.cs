@@ -54,7 +54,7 @@ public static partial class GatewayResidents
         using var started = await gateway.PostAsJsonAsync($"{Verifications}/link", new { token });
         started.EnsureSuccessStatusCode();
         var challengeId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("challengeId").GetGuid();
-        var code = CodePattern().Match(await ReadTextAsync(notifications, campaignId, holderId, "verification-code.v1")).Groups[1].Value;
+        var code = CodePattern().Match(await ReadTextAsync(notifications, campaignId, holderId, "verification-code.v2")).Groups[1].Value;
         using var verified = await gateway.PostAsJsonAsync($"{Verifications}/{challengeId}/code", new { code });
         Assert.True(verified.IsSuccessStatusCode, await verified.Content.ReadAsStringAsync());
         return (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("signerToken").GetString()!;

@@ -34,7 +34,7 @@ public sealed partial class ResidentVerificationThroughGatewayTests(SystemUnderT
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var challenge = await started.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("010-****-0001", challenge.GetProperty("maskedPhone").GetString());
-        var code = GatewayResidents.CodePattern().Match(await GatewayResidents.ReadTextAsync(notifications, campaignId, minjun, "verification-code.v1")).Groups[1].Value;
+        var code = GatewayResidents.CodePattern().Match(await GatewayResidents.ReadTextAsync(notifications, campaignId, minjun, "verification-code.v2")).Groups[1].Value;
 
         var signerToken = await SendCodeAsync(challenge.GetProperty("challengeId").GetGuid(), code);
 
@@ -53,7 +53,7 @@ public sealed partial class ResidentVerificationThroughGatewayTests(SystemUnderT
             new { campaignId, name = "이서연", birthDate = "1975-05-05", phone = "010-0000-0002" });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var challengeId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("challengeId").GetGuid();
-        var code = GatewayResidents.CodePattern().Match(await GatewayResidents.ReadTextAsync(notifications, campaignId, seoyeon, "verification-code.v1")).Groups[1].Value;
+        var code = GatewayResidents.CodePattern().Match(await GatewayResidents.ReadTextAsync(notifications, campaignId, seoyeon, "verification-code.v2")).Groups[1].Value;
 
         var signerToken = await SendCodeAsync(challengeId, code);
 

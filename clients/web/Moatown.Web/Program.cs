@@ -18,6 +18,7 @@ app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapDisplayPreferences();
 app.MapStaffSignIn();
+app.MapResidentFlow();
 app.MapInspectionReportDownload();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

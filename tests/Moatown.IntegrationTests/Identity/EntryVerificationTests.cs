@@ -32,7 +32,7 @@ public sealed class EntryVerificationTests(SystemFixture system)
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var challengeId = await started.ChallengeIdAsync();
         var code = await notifications.ReadCodeAsync(campaignId, seoyeon);
-        Assert.Equal("010-****-0002", (await notifications.MessagesAsync(campaignId, seoyeon, "verification-code.v1")).Single().GetProperty("phone").GetString());
+        Assert.Equal("010-****-0002", (await notifications.MessagesAsync(campaignId, seoyeon, "verification-code.v2")).Single().GetProperty("phone").GetString());
         using var verified = await identity.SendCodeAsync(challengeId, code);
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         var jwt = ResidentFlows.Claims((await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("signerToken").GetString()!);
@@ -75,8 +75,8 @@ public sealed class EntryVerificationTests(SystemFixture system)
 
         // Codes went to the three owners who matched, and to nobody else.
         await notifications.ReadCodeAsync(campaignId, holders["장*호"]);
-        Assert.Empty(await notifications.MessagesAsync(campaignId, holders["임*아"], "verification-code.v1"));
-        Assert.Empty(await notifications.MessagesAsync(campaignId, holders["한*준"], "verification-code.v1"));
+        Assert.Empty(await notifications.MessagesAsync(campaignId, holders["임*아"], "verification-code.v2"));
+        Assert.Empty(await notifications.MessagesAsync(campaignId, holders["한*준"], "verification-code.v2"));
         var payloads = await system.QueryIdentityAsync(db => db.OutboxMessages.AsNoTracking().Select(m => m.Payload).ToListAsync());
         Assert.Equal(3, payloads.Count(p => p.Contains(campaignId.ToString(), StringComparison.Ordinal)));
 

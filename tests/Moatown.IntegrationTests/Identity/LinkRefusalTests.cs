@@ -37,7 +37,7 @@ public sealed class LinkRefusalTests(SystemFixture system)
 
         var empty = await (await identity.StartFromLinkAsync("")).AssertProblemAsync(HttpStatusCode.BadRequest);
         Assert.True(empty.GetProperty("errors").TryGetProperty("token", out _));
-        Assert.Empty(await notifications.MessagesAsync(campaignId, holders["장*호"], "verification-code.v1"));
+        Assert.Empty(await notifications.MessagesAsync(campaignId, holders["장*호"], "verification-code.v2"));
     }
 
     [Fact]

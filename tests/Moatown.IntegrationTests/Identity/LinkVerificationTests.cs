@@ -24,7 +24,7 @@ public sealed class LinkVerificationTests(SystemFixture system)
         var campaignId = await campaigns.CreateOpenCampaignAsync("링크 인증");
         var minjun = (await campaigns.HoldersByMaskedNameAsync(campaignId))["김*준"];
         var token = await campaigns.InviteAndReadLinkTokenAsync(notifications, campaignId, minjun);
-        Assert.Empty(await notifications.MessagesAsync(campaignId, minjun, "verification-code.v1"));
+        Assert.Empty(await notifications.MessagesAsync(campaignId, minjun, "verification-code.v2"));
 
         using var started = await identity.StartFromLinkAsync(token);
 
@@ -36,8 +36,10 @@ public sealed class LinkVerificationTests(SystemFixture system)
         var expiresIn = challenge.GetProperty("expiresAt").GetDateTimeOffset() - DateTimeOffset.UtcNow;
         Assert.InRange(expiresIn, TimeSpan.FromMinutes(2.5), TimeSpan.FromMinutes(3));
         var code = await notifications.ReadCodeAsync(campaignId, minjun);
-        var sent = (await notifications.MessagesAsync(campaignId, minjun, "verification-code.v1")).Single();
+        var sent = (await notifications.MessagesAsync(campaignId, minjun, "verification-code.v2")).Single();
         Assert.Equal("010-****-0001", sent.GetProperty("phone").GetString());
+        // The last line binds the code to the gateway's host, for the phone's one-time-code autofill.
+        Assert.EndsWith($"\n@identity.moatown.test #{code}", sent.GetProperty("text").GetString(), StringComparison.Ordinal);
 
         using var verified = await identity.SendCodeAsync(challenge.GetProperty("challengeId").GetGuid(), code);
 
@@ -125,7 +127,7 @@ public sealed class LinkVerificationTests(SystemFixture system)
         // No new code during the cool-down, even from the same valid link.
         var again = await (await identity.StartFromLinkAsync(token)).AssertProblemAsync(HttpStatusCode.TooManyRequests);
         Assert.Equal("locked", again.GetProperty("reason").GetString());
-        Assert.Single(await notifications.MessagesAsync(campaignId, jihun, "verification-code.v1"));
+        Assert.Single(await notifications.MessagesAsync(campaignId, jihun, "verification-code.v2"));
     }
 
     [Fact]
@@ -141,7 +143,7 @@ public sealed class LinkVerificationTests(SystemFixture system)
         var first = await (await identity.StartFromLinkAsync(token)).ChallengeIdAsync();
         var firstCode = await notifications.ReadCodeAsync(campaignId, yujin);
         var second = await (await identity.StartFromLinkAsync(token)).ChallengeIdAsync();
-        await notifications.ReadTextAsync(campaignId, yujin, "verification-code.v1", count: 2);
+        await notifications.ReadTextAsync(campaignId, yujin, "verification-code.v2", count: 2);
         var secondCode = await notifications.ReadCodeAsync(campaignId, yujin);
 
         // A newer code replaces the older one.
@@ -152,7 +154,7 @@ public sealed class LinkVerificationTests(SystemFixture system)
         Assert.Equal("code-used", used.GetProperty("reason").GetString());
 
         var third = await (await identity.StartFromLinkAsync(token)).ChallengeIdAsync();
-        await notifications.ReadTextAsync(campaignId, yujin, "verification-code.v1", count: 3);
+        await notifications.ReadTextAsync(campaignId, yujin, "verification-code.v2", count: 3);
         var thirdCode = await notifications.ReadCodeAsync(campaignId, yujin);
         await using (var scope = system.Identity.Services.CreateAsyncScope())
         {

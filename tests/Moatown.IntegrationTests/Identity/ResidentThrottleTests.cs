@@ -47,9 +47,9 @@ public sealed class ResidentThrottleTests(SystemFixture system) : IAsyncLifetime
         using var entry = await ClientAt("203.0.113.21").StartFromEntryAsync(campaignId, "김민준", "1980-01-01", "010-0000-0001");
         Assert.Equal("throttled", (await entry.AssertProblemAsync(HttpStatusCode.TooManyRequests)).GetProperty("reason").GetString());
 
-        await notifications.ReadTextAsync(campaignId, minjun, "verification-code.v1", count: 3);
+        await notifications.ReadTextAsync(campaignId, minjun, "verification-code.v2", count: 3);
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.Equal(3, (await notifications.MessagesAsync(campaignId, minjun, "verification-code.v1")).Length);
+        Assert.Equal(3, (await notifications.MessagesAsync(campaignId, minjun, "verification-code.v2")).Length);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public static partial class ResidentFlows
     /// <summary>The six digits of the newest verification-code text to the holder, waiting for it to arrive.</summary>
     public static async Task<string> ReadCodeAsync(this HttpClient notifications, Guid campaignId, Guid holderId)
     {
-        var text = await notifications.ReadTextAsync(campaignId, holderId, "verification-code.v1");
+        var text = await notifications.ReadTextAsync(campaignId, holderId, "verification-code.v2");
         var code = CodePattern().Match(text);
         Assert.True(code.Success, "the text carries a 6-digit code");
         return code.Groups[1].Value;

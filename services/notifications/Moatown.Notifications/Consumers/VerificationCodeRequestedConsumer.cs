@@ -18,7 +18,7 @@ namespace Moatown.Notifications.Consumers;
 /// already expired is not sent, since it could only confuse.
 /// </summary>
 public sealed partial class VerificationCodeRequestedConsumer(
-    NotificationsDbContext db, OutgoingMessages messages, IHttpClientFactory http, VerificationCodeSeal seal, TimeProvider time,
+    NotificationsDbContext db, OutgoingMessages messages, IHttpClientFactory http, VerificationCodeSeal seal, OneTimeCodeOrigin origin, TimeProvider time,
     ILogger<VerificationCodeRequestedConsumer> logger) : IConsumer<VerificationCodeRequested>
 {
     public async Task Consume(ConsumeContext<VerificationCodeRequested> context)
@@ -43,12 +43,9 @@ public sealed partial class VerificationCodeRequestedConsumer(
             var contact = await response.Content.ReadFromJsonAsync<HolderContact>(cancellationToken)
                 ?? throw new InvalidOperationException("The campaigns service answered an empty contact.");
             var code = seal.Open(requested.SealedCode, requested.ChallengeId);
+            var (template, values) = origin.Text(code, Math.Max(1, (int)Math.Ceiling(left.TotalMinutes)).ToString(CultureInfo.InvariantCulture));
             await messages.QueueAsync(new OutgoingMessageRequest($"verification:{requested.ChallengeId}", requested.CampaignId, requested.HolderId,
-                MessageTemplates.VerificationCodeV1.Key, contact.Phone, new Dictionary<string, string>
-                {
-                    ["code"] = code,
-                    ["minutes"] = Math.Max(1, (int)Math.Ceiling(left.TotalMinutes)).ToString(CultureInfo.InvariantCulture),
-                }), cancellationToken);
+                template.Key, contact.Phone, values), cancellationToken);
         });
     }
 

@@ -3,6 +3,7 @@ using Moatown.Notifications.Consumers;
 using Moatown.Notifications.Data;
 using Moatown.Notifications.Providers;
 using Moatown.Notifications.Sending;
+using Moatown.Notifications.Templates;
 using Moatown.ServiceDefaults.Authentication;
 using Moatown.ServiceDefaults.Data;
 using Moatown.ServiceDefaults.Messaging;
@@ -26,6 +27,7 @@ internal static class Extensions
             new("outgoing_messages", "text", "message text (names, links, codes)"));
         builder.AddPersonalDataProtection();
         builder.AddVerificationCodeSeal();
+        builder.Services.AddSingleton(OneTimeCodeOrigin.From(builder.Configuration));
         builder.AddMessaging(bus =>
         {
             bus.AddConsumer<CampaignCreatedConsumer>();

@@ -27,6 +27,9 @@ public static class ConsentsApi
         api.MapPost("/withdrawals", WithdrawConsent).WithName(nameof(WithdrawConsent))
             .WithSummary("Withdraw the consent (철회)")
             .WithDescription("Needs a verification of the last few minutes; sealed as its own document.");
+        api.MapGet("/consents/current", GetCurrentConsent).WithName(nameof(GetCurrentConsent))
+            .WithSummary("Where the holder stands now")
+            .WithDescription("For a returning resident: the consent that counts (or the one a later withdrawal took back) and that withdrawal; the holder's own only.");
         api.MapGet("/consents/{consentId:guid}", GetConsent).WithName(nameof(GetConsent))
             .WithSummary("A submission of the holder and its sealing status");
         api.MapGet("/consents/{consentId:guid}/document", GetSealedDocument).WithName(nameof(GetSealedDocument))
@@ -72,6 +75,26 @@ public static class ConsentsApi
         var consent = await db.Consents.AsNoTracking()
             .FirstOrDefaultAsync(c => c.Id == consentId && c.CampaignId == signer.CampaignId && c.HolderId == signer.HolderId, cancellationToken);
         return consent is null ? TypedResults.NotFound() : TypedResults.Ok(ConsentResponse.From(consent));
+    }
+
+    public static async Task<Ok<CurrentConsent>> GetCurrentConsent(ClaimsPrincipal user, SigningDbContext db, CancellationToken cancellationToken)
+    {
+        var signer = user.SignerOf();
+        var latest = await db.Consents.AsNoTracking()
+            .Where(c => c.CampaignId == signer.CampaignId && c.HolderId == signer.HolderId)
+            .OrderByDescending(c => c.SubmittedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
+        {
+            return TypedResults.Ok(new CurrentConsent("none", null, null));
+        }
+        if (latest.Kind == ConsentKind.Consent)
+        {
+            return TypedResults.Ok(new CurrentConsent("consented", ConsentResponse.From(latest), null));
+        }
+        var withdrawn = await db.Consents.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == latest.WithdrawsConsentId && c.HolderId == signer.HolderId, cancellationToken);
+        return TypedResults.Ok(new CurrentConsent("withdrawn", withdrawn is null ? null : ConsentResponse.From(withdrawn), ConsentResponse.From(latest)));
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> GetSealedDocument(
@@ -159,3 +182,8 @@ public sealed record ConsentResponse(Guid ConsentId, string Kind, string Status,
         consent.Status.ToString().ToLowerInvariant(), ReceiptNumbers.Of(consent.Id), consent.SubmittedAt, consent.SealedAt, consent.DocumentHash,
         consent.TimestampedAt);
 }
+
+/// <param name="State">"none" (nothing submitted), "consented" (a consent stands, sealed or sealing) or "withdrawn".</param>
+/// <param name="Consent">The standing consent, or the one the withdrawal took back.</param>
+/// <param name="Withdrawal">The withdrawal, when the state is "withdrawn".</param>
+public sealed record CurrentConsent(string State, ConsentResponse? Consent, ConsentResponse? Withdrawal);
