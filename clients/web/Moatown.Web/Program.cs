@@ -19,6 +19,7 @@ app.MapStaticAssets();
 app.MapDisplayPreferences();
 app.MapStaffSignIn();
 app.MapResidentFlow();
+app.MapInspectionReportDownload();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

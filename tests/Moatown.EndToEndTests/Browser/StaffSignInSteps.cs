@@ -25,7 +25,8 @@ public static class StaffSignInSteps
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith(startPath, StringComparison.Ordinal));
     }
 
-    private static async Task<string> NextCodeAsync(string userName)
+    /// <summary>The account's next unused authenticator code (shared with sign-ins outside the browser).</summary>
+    internal static async Task<string> NextCodeAsync(string userName)
     {
         var totp = new Totp(Base32Encoding.ToBytes(SystemUnderTest.DevStaffTotpSecret));
         while (true)

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Moatown.EndToEndTests.Browser;
+
+/// <summary>
+/// A development staff member's own API token, got as the web client gets it (code + PKCE through
+/// identity's pages, outside the browser): for setting up what only they may do, such as an organizer's
+/// own campaign, before a browser test watches it.
+/// </summary>
+public static partial class StaffApiTokens
+{
+    public static async Task<HttpClient> ClientAsync(SystemUnderTest system, string userName, string scopes = "campaigns")
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
+        using var browser = new HttpClient(handler, disposeHandler: false) { BaseAddress = system.Gateway.BaseAddress };
+        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var redirectUri = new Uri(system.Gateway.BaseAddress!, "/signin-callback").ToString();
+        var authorize = $"/connect/authorize?client_id=moatown-web&response_type=code&scope={Uri.EscapeDataString(scopes)}"
+            + $"&redirect_uri={Uri.EscapeDataString(redirectUri)}&state=e2e&code_challenge={challenge}&code_challenge_method=S256";
+
+        var signIn = await RedirectAsync(browser, authorize);
+        var codePage = await PostAsync(browser, signIn, new() { ["userName"] = userName, ["password"] = SystemUnderTest.DevStaffPassword });
+        var back = await PostAsync(browser, codePage, new() { ["code"] = await StaffSignInSteps.NextCodeAsync(userName) });
+        var callback = new Uri(await RedirectAsync(browser, back));
+        var code = Uri.UnescapeDataString(CodeParameter().Match(callback.Query).Groups[1].Value);
+
+        using var tokens = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["client_id"] = "moatown-web", ["code"] = code,
+            ["code_verifier"] = verifier, ["redirect_uri"] = redirectUri,
+        }));
+        var body = await tokens.Content.ReadAsStringAsync();
+        Assert.True(tokens.StatusCode == HttpStatusCode.OK, body);
+        var api = new HttpClient { BaseAddress = system.Gateway.BaseAddress };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString());
+        return api;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static async Task<string> RedirectAsync(HttpClient browser, string url)
+    {
+        using var response = await browser.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{url}: {(int)response.StatusCode}");
+        return response.Headers.Location!.OriginalString;
+    }
+
+    private static async Task<string> PostAsync(HttpClient browser, string pageUrl, Dictionary<string, string> fields)
+    {
+        using var page = await browser.GetAsync(pageUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(Antiforgery().Match(html).Groups[1].Value);
+        fields["returnUrl"] = WebUtility.HtmlDecode(ReturnUrl().Match(html).Groups[1].Value);
+        var action = WebUtility.HtmlDecode(Action().Match(html).Groups[1].Value);
+        using var response = await browser.PostAsync(action, new FormUrlEncodedContent(fields));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response.Headers.Location!.OriginalString;
+    }
+
+    [GeneratedRegex("code=([^&]+)")]
+    private static partial Regex CodeParameter();
+    [GeneratedRegex("""name="__RequestVerificationToken" value="([^"]+)">""")]
+    private static partial Regex Antiforgery();
+    [GeneratedRegex("""name="returnUrl" value="([^"]*)">""")]
+    private static partial Regex ReturnUrl();
+    [GeneratedRegex("""<form method="post" action="([^"]+)">""")]
+    private static partial Regex Action();
+}
