@@ -18,6 +18,7 @@ app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapDisplayPreferences();
 app.MapStaffSignIn();
+app.MapStaffCampaignFiles();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
