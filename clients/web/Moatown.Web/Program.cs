@@ -20,6 +20,7 @@ app.MapDisplayPreferences();
 app.MapStaffSignIn();
 app.MapResidentFlow();
 app.MapInspectionReportDownload();
+app.MapStaffCampaignFiles();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -17,6 +17,7 @@ internal static class Extensions
         builder.AddDisplayPreferences();
         builder.AddGatewayClients();
         builder.AddStaffSignIn();
+        builder.AddStaffCampaigns();
         builder.AddResidentSessions();
     }
 
