@@ -44,7 +44,7 @@ public sealed record LandAreaTally(decimal ConsentedM2, decimal TotalM2, decimal
 
 public sealed record ConsentsBySource(int Electronic, int Paper, int Deemed);
 
-public sealed record Tally(Guid CampaignId, string RollVersion, OwnerTally Owners, LandAreaTally LandArea, bool ThresholdMet,
+public sealed record CampaignTally(Guid CampaignId, string RollVersion, OwnerTally Owners, LandAreaTally LandArea, bool ThresholdMet,
     ConsentsBySource BySource, int Withdrawals, DateTimeOffset AsOf);
 
 public sealed record CountingReason(int Rule, string Text);

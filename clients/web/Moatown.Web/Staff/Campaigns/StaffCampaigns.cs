@@ -39,8 +39,8 @@ internal sealed class StaffCampaigns(StaffApi api)
         return SendAsync<RollImport>(HttpMethod.Put, $"/api/campaigns/{id}/roll", content, cancellationToken);
     }
 
-    public Task<ApiAnswer<Tally>> TallyAsync(Guid id, CancellationToken cancellationToken) =>
-        SendAsync<Tally>(HttpMethod.Get, $"/api/campaigns/{id}/tally", null, cancellationToken);
+    public Task<ApiAnswer<CampaignTally>> TallyAsync(Guid id, CancellationToken cancellationToken) =>
+        SendAsync<CampaignTally>(HttpMethod.Get, $"/api/campaigns/{id}/tally", null, cancellationToken);
 
     /// <summary>A page of the roll's holders, masked, and how many there are in all.</summary>
     public async Task<(ApiAnswer<List<Holder>> Answer, int Total)> HoldersAsync(Guid id, int offset, int limit, CancellationToken cancellationToken)
