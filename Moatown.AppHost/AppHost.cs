@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Moatown.AppHost.Infrastructure;
 
@@ -93,6 +94,17 @@ var gateway = builder.AddProject<Projects.Moatown_Gateway>("gateway")
     .WithReference(documents).WaitFor(documents)
     .WithReference(notifications).WaitFor(notifications)
     .WithHttpHealthCheck("/health");
+
+// Moatown:Replicas (default 1) runs that many processes of the services that carry the resident
+// load (./moatown bench scaleout); Aspire's endpoint proxy spreads requests over them.
+var replicas = builder.Configuration.GetValue("Moatown:Replicas", 1);
+if (replicas > 1)
+{
+    foreach (var scaled in new[] { campaigns, signing, documents })
+    {
+        scaled.WithReplicas(replicas);
+    }
+}
 
 // Tokens name the gateway's public address as issuer; every service checks it.
 var publicUrl = gateway.GetEndpoint("http");

@@ -19,6 +19,9 @@ Environment.CurrentDirectory = AppContext.BaseDirectory;
 var machine = Machine.Current();
 Console.WriteLine($"Machine: {machine}");
 var missed = new List<string>();
+var runs = new List<SuiteRun>();
+var benchClock = Stopwatch.StartNew();
+var benchStarted = DateTimeOffset.UtcNow;
 foreach (var name in names)
 {
     var startedAt = DateTimeOffset.UtcNow;
@@ -40,12 +43,23 @@ foreach (var name in names)
 
     notes.Add($"Load average (1 min) of the machine: {loadBefore} at the start, {Machine.LoadAverage()} at the end, on {machine.Cores} cores.");
     var run = new SuiteRun(name, startedAt, clock.Elapsed, machine, figures, details, notes, rates);
+    runs.Add(run);
     var written = ResultFiles.Write(resultsDirectory, run);
     Console.WriteLine();
     Console.WriteLine(ResultFiles.Markdown(run));
     Console.WriteLine($"Written: {string.Join(", ", written)} (and .json)");
     missed.AddRange(figures.Where(f => f.Met == false).Select(f => f.Name));
     missed.AddRange(rates.Where(r => r.Met == false).Select(r => r.Name));
+}
+
+if (runs.Count > 1)
+{
+    // One report of the whole run: every suite's figures side by side, each suite's duration noted.
+    var all = new SuiteRun("all", benchStarted, benchClock.Elapsed, machine,
+        [.. runs.SelectMany(r => r.Figures)], [.. runs.SelectMany(r => r.Details)],
+        [.. runs.Select(r => $"Suite {r.Suite}: {r.Duration.TotalMinutes:F1} min."), .. runs.SelectMany(r => r.Notes)],
+        [.. runs.SelectMany(r => r.Rates)]);
+    Console.WriteLine($"Every suite: {string.Join(", ", ResultFiles.Write(resultsDirectory, all))} (and .json), {benchClock.Elapsed.TotalMinutes:F1} min in all.");
 }
 
 Console.WriteLine(missed.Count == 0 ? "Every target met." : $"Targets missed: {string.Join(", ", missed)}.");

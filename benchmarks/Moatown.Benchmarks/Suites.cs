@@ -1,6 +1,7 @@
 using Moatown.Benchmarks.Import;
 using Moatown.Benchmarks.Sealing;
 using Moatown.Benchmarks.Tally;
+using Moatown.Benchmarks.WholeSystem;
 
 namespace Moatown.Benchmarks;
 
@@ -21,8 +22,15 @@ public static class Suites
             ["stream"] = ("the live tally stream only, at 50 consents/s", () => [new TallyStreamBenchmark()]),
             ["sealing"] = ("sealing, encrypting and storing a signed consent (documents service, PostgreSQL), against the raw crypto of the same bytes",
                 () => [new SealingPipelineBenchmark()]),
+            ["system"] = ("the whole system from the AppHost: cold start, memory idle and under load, gateway against direct, event path against the raw broker, residents signing through the gateway",
+                () => [new SystemBenchmark()]),
+            ["scaleout"] = ("the residents' signing load again with two replicas of campaigns, signing and documents",
+                () => [new ScaleOutBenchmark()]),
         };
 
-    /// <summary>What ./moatown bench runs when no suite is named: every figure once.</summary>
-    public static readonly IReadOnlyList<string> Default = ["registry"];
+    /// <summary>
+    /// What ./moatown bench runs when no suite is named: every figure once, and one combined report
+    /// (all-*.md/json). The whole-system suites come last: scaleout compares with system's load.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Default = ["registry", "sealing", "system", "scaleout"];
 }

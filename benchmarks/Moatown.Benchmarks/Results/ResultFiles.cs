@@ -50,7 +50,7 @@ public static class ResultFiles
             md.AppendLine("|---|---|---|---|");
             foreach (var r in run.Rates)
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {r.Name} | {(r.AtLeast is { } floor ? "≥ " + Value(floor, r.Unit) : "—")} | {Value(r.Value, r.Unit)} | {r.Met switch { true => "yes", false => "**no**", null => "—" }} |");
+                    $"| {r.Name} | {(r.AtLeast is { } floor ? "≥ " + Value(floor, r.Unit) : r.AtMost is { } ceiling ? "≤ " + Value(ceiling, r.Unit) : "—")} | {Value(r.Value, r.Unit)} | {r.Met switch { true => "yes", false => "**no**", null => "—" }} |");
         }
         foreach (var figure in run.Details.GroupBy(d => d.Figure))
         {

@@ -17,6 +17,7 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapStaticAssets();
 app.MapDisplayPreferences();
+app.MapStaffSignIn();
 app.MapResidentFlow();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

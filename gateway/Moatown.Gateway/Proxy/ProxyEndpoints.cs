@@ -1,3 +1,4 @@
+using Moatown.Gateway;
 using Moatown.Gateway.Proxy;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -10,6 +11,13 @@ internal static class ProxyEndpoints
     /// </summary>
     public static void MapGatewayProxy(this WebApplication app)
     {
+        // Everything else goes to the web client's pages ("/"), but an API address that no service
+        // serves is an API error, and services' internal endpoints are never reachable from outside.
+        foreach (var prefix in new[] { "/api/{**rest}", "/internal/{**rest}" })
+        {
+            app.Map(prefix, (HttpContext context) => ProblemResponses.WriteAsync(context, StatusCodes.Status404NotFound, "Not Found",
+                "No API answers at this address. The API reference is at /docs."));
+        }
         app.MapReverseProxy(proxy =>
         {
             proxy.UseProxyErrorProblemDetails();

@@ -59,7 +59,7 @@ public sealed class GatewayEdgeTests : IClassFixture<GatewayEdgeTests.Edge>
     {
         using var client = _edge.CreateClient();
 
-        using var response = await client.GetAsync("/no/such/route");
+        using var response = await client.GetAsync("/api/no/such/route");
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
