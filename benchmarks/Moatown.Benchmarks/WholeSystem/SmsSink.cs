@@ -13,7 +13,7 @@ namespace Moatown.Benchmarks.WholeSystem;
 public sealed class SmsSink : IAsyncDisposable
 {
     public const string Invitation = "invitation.v1";
-    public const string VerificationCode = "verification-code.v1";
+    public const string VerificationCode = "verification-code.v2";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly HttpClient notifications;
