@@ -67,15 +67,12 @@ public sealed class LiveTallyTests(SystemUnderTest system, WebBrowser browser)
         Assert.Equal("/staff/denied", new Uri(auditorPage.Url).AbsolutePath);
     }
 
-    /// <summary>
-    /// Residents sign in a context of their own, not the dashboard's. For now through the API, as the
-    /// signing end-to-end tests do; the resident pages' browser flow takes its place once it exists.
-    /// </summary>
+    /// <summary>Residents sign on their own phones, in browser contexts of their own, through the resident pages.</summary>
     private async Task ResidentsSignElsewhereAsync(HttpClient organizer, HttpClient notifications, Guid campaignId, IReadOnlyList<Guid> holderIds)
     {
-        foreach (var holderId in holderIds)
+        for (var i = 0; i < holderIds.Count; i++)
         {
-            await ResidentSigningSteps.SignAndSealAsync(system, organizer, notifications, campaignId, holderId);
+            await ResidentBrowserSteps.SignAsync(browser, system, organizer, notifications, campaignId, holderIds[i], $"203.0.113.{30 + i}");
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Moatown.EndToEndTests.Browser;
 /// <summary>
 /// A resident signs, for tests that need a signature rather than test the signing: for now through the
 /// API as <see cref="SigningThroughGatewayTests"/> does (invited by text, code from the sink, form agreed,
-/// signature sent). The resident pages' browser flow can take its place.
+/// signature sent). (Its pages are tested in <see cref="ResidentFlowTests"/>.)
 /// </summary>
 public static class ResidentSigningSteps
 {
