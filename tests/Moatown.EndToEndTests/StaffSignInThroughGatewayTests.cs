@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using OtpNet;
 
 namespace Moatown.EndToEndTests;
 
@@ -30,13 +29,14 @@ public sealed partial class StaffSignInThroughGatewayTests(SystemUnderTest syste
         var authorize = "/connect/authorize?client_id=moatown-web&response_type=code&scope=identity%20campaigns%20offline_access"
             + $"&redirect_uri={Uri.EscapeDataString(redirectUri)}&state=s1&code_challenge={challenge}&code_challenge_method=S256";
 
-        var signIn = await RedirectAsync(browser, authorize);
+        var signIn = await IdentityPageForms.RedirectAsync(browser, authorize);
         Assert.StartsWith("/account/sign-in", signIn, StringComparison.Ordinal);
-        var codePage = await PostAsync(browser, signIn, new() { ["userName"] = "officer", ["password"] = SystemUnderTest.DevStaffPassword });
+        var codePage = await IdentityPageForms.PostAsync(browser, signIn, new() { ["userName"] = "officer", ["password"] = SystemUnderTest.DevStaffPassword });
         Assert.StartsWith("/account/code", codePage, StringComparison.Ordinal);
-        var code = new Totp(Base32Encoding.ToBytes(SystemUnderTest.DevStaffTotpSecret)).ComputeTotp(DateTime.UtcNow);
-        var back = await PostAsync(browser, codePage, new() { ["code"] = code });
-        var callback = new Uri(await RedirectAsync(browser, back));
+        // Each authenticator step opens one sign-in per account; the shared steps wait for the next one when needed.
+        var code = await Browser.StaffSignInSteps.NextCodeAsync("officer");
+        var back = await IdentityPageForms.PostAsync(browser, codePage, new() { ["code"] = code });
+        var callback = new Uri(await IdentityPageForms.RedirectAsync(browser, back));
         Assert.Equal(redirectUri, callback.GetLeftPart(UriPartial.Path));
         var authorizationCode = Regex.Match(callback.Query, "code=([^&]+)").Groups[1].Value;
 
@@ -56,33 +56,4 @@ public sealed partial class StaffSignInThroughGatewayTests(SystemUnderTest syste
         Assert.Equal("중랑구", me.GetProperty("district").GetString());
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/campaigns")).StatusCode);
     }
-
-    private static async Task<string> RedirectAsync(HttpClient browser, string url)
-    {
-        using var response = await browser.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return response.Headers.Location!.OriginalString;
-    }
-
-    /// <summary>Opens the page, posts its form with the antiforgery field; answers where it redirects.</summary>
-    private static async Task<string> PostAsync(HttpClient browser, string pageUrl, Dictionary<string, string> fields)
-    {
-        using var page = await browser.GetAsync(pageUrl);
-        var html = await page.Content.ReadAsStringAsync();
-        // The page's own policy, not the gateway's API one (which forbids every form).
-        Assert.Contains("form-action 'self'", string.Join(' ', page.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(Antiforgery().Match(html).Groups[1].Value);
-        fields["returnUrl"] = WebUtility.HtmlDecode(ReturnUrl().Match(html).Groups[1].Value);
-        var action = WebUtility.HtmlDecode(Action().Match(html).Groups[1].Value);
-        using var response = await browser.PostAsync(action, new FormUrlEncodedContent(fields));
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return response.Headers.Location!.OriginalString;
-    }
-
-    [GeneratedRegex("""name="__RequestVerificationToken" value="([^"]+)">""")]
-    private static partial Regex Antiforgery();
-    [GeneratedRegex("""name="returnUrl" value="([^"]*)">""")]
-    private static partial Regex ReturnUrl();
-    [GeneratedRegex("""<form method="post" action="([^"]+)">""")]
-    private static partial Regex Action();
 }

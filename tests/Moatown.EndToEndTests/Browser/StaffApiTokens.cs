@@ -24,10 +24,10 @@ public static partial class StaffApiTokens
         var authorize = $"/connect/authorize?client_id=moatown-web&response_type=code&scope={Uri.EscapeDataString(scopes)}"
             + $"&redirect_uri={Uri.EscapeDataString(redirectUri)}&state=e2e&code_challenge={challenge}&code_challenge_method=S256";
 
-        var signIn = await RedirectAsync(browser, authorize);
-        var codePage = await PostAsync(browser, signIn, new() { ["userName"] = userName, ["password"] = SystemUnderTest.DevStaffPassword });
-        var back = await PostAsync(browser, codePage, new() { ["code"] = await StaffSignInSteps.NextCodeAsync(userName) });
-        var callback = new Uri(await RedirectAsync(browser, back));
+        var signIn = await IdentityPageForms.RedirectAsync(browser, authorize);
+        var codePage = await IdentityPageForms.PostAsync(browser, signIn, new() { ["userName"] = userName, ["password"] = SystemUnderTest.DevStaffPassword });
+        var back = await IdentityPageForms.PostAsync(browser, codePage, new() { ["code"] = await StaffSignInSteps.NextCodeAsync(userName) });
+        var callback = new Uri(await IdentityPageForms.RedirectAsync(browser, back));
         var code = Uri.UnescapeDataString(CodeParameter().Match(callback.Query).Groups[1].Value);
 
         using var tokens = await browser.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -44,31 +44,6 @@ public static partial class StaffApiTokens
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static async Task<string> RedirectAsync(HttpClient browser, string url)
-    {
-        using var response = await browser.GetAsync(url);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{url}: {(int)response.StatusCode}");
-        return response.Headers.Location!.OriginalString;
-    }
-
-    private static async Task<string> PostAsync(HttpClient browser, string pageUrl, Dictionary<string, string> fields)
-    {
-        using var page = await browser.GetAsync(pageUrl);
-        var html = await page.Content.ReadAsStringAsync();
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(Antiforgery().Match(html).Groups[1].Value);
-        fields["returnUrl"] = WebUtility.HtmlDecode(ReturnUrl().Match(html).Groups[1].Value);
-        var action = WebUtility.HtmlDecode(Action().Match(html).Groups[1].Value);
-        using var response = await browser.PostAsync(action, new FormUrlEncodedContent(fields));
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return response.Headers.Location!.OriginalString;
-    }
-
     [GeneratedRegex("code=([^&]+)")]
     private static partial Regex CodeParameter();
-    [GeneratedRegex("""name="__RequestVerificationToken" value="([^"]+)">""")]
-    private static partial Regex Antiforgery();
-    [GeneratedRegex("""name="returnUrl" value="([^"]*)">""")]
-    private static partial Regex ReturnUrl();
-    [GeneratedRegex("""<form method="post" action="([^"]+)">""")]
-    private static partial Regex Action();
 }
