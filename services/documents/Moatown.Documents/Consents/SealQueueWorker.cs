@@ -8,9 +8,9 @@ using OpenTelemetry;
 namespace Moatown.Documents.Consents;
 
 /// <summary>
-/// Seals queued submissions, one per transaction: the job is claimed with FOR UPDATE SKIP LOCKED so
-/// replicas never seal the same one, and the sealed document, the job's end and the
-/// <see cref="ConsentSealed"/> event commit together. A failure (a TSA that does not answer, signing
+/// Seals queued submissions, one per transaction, in <see cref="SealQueueOptions.Concurrency"/> lanes:
+/// the job is claimed with FOR UPDATE SKIP LOCKED so lanes and replicas never seal the same one, and
+/// the sealed document, the job's end and the <see cref="ConsentSealed"/> event commit together. A failure (a TSA that does not answer, signing
 /// away) leaves the job for a later attempt with a growing, capped delay — never a seal without a
 /// real time-stamp.
 /// </summary>
@@ -24,6 +24,11 @@ public sealed partial class SealQueueWorker(
         {
             return;
         }
+        await Task.WhenAll(Enumerable.Range(0, options.Value.Concurrency).Select(_ => Task.Run(() => SealLaneAsync(stoppingToken))));
+    }
+
+    private async Task SealLaneAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             var sealedAny = false;
@@ -83,6 +88,9 @@ public sealed partial class SealQueueWorker(
             {
                 return false;
             }
+            // One job found suggests more are queued: a sleeping lane looks too, so a burst is sealed
+            // side by side. Lanes that find nothing go back to sleep.
+            signal.Notify();
             job.Attempts++;
             // What the pipeline writes (the vault's rows) is undone with the savepoint if a later step fails.
             await transaction.CreateSavepointAsync("seal", cancellationToken);

@@ -47,7 +47,9 @@ internal static class Extensions
         builder.Services.AddScoped<OwnerForms>();
         builder.Services.AddScoped<ConsentSealingPipeline>();
         builder.Services.AddSingleton<SealQueueSignal>();
-        builder.Services.AddOptions<SealQueueOptions>().BindConfiguration(SealQueueOptions.SectionName);
+        builder.Services.AddOptions<SealQueueOptions>().BindConfiguration(SealQueueOptions.SectionName)
+            .Validate(o => o.Concurrency is >= 1 and <= 64, $"{SealQueueOptions.SectionName}:Concurrency must be between 1 and 64.")
+            .ValidateOnStart();
         builder.Services.AddHostedService<SealQueueWorker>();
         builder.Services.AddSingleton<IConsentLookup, SealedConsentLookup>();
         builder.Services.AddSingleton<TallyExplanations>();
