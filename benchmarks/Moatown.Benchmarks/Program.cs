@@ -34,7 +34,10 @@ foreach (var name in names)
     foreach (var benchmark in Suites.All[name].Benchmarks())
     {
         Console.WriteLine($"== {name}: {benchmark.Name}");
+        var benchmarkClock = Stopwatch.StartNew();
         var outcome = await benchmark.RunAsync(new BenchmarkContext(Path.Combine(resultsDirectory, "artifacts")), CancellationToken.None);
+        // Where the run's own minutes go, so the next change to its length starts from figures.
+        notes.Add($"Benchmark {benchmark.Name}: {benchmarkClock.Elapsed.TotalMinutes:F1} min.");
         figures.AddRange(outcome.Figures);
         details.AddRange(outcome.Details);
         notes.AddRange(outcome.Notes);

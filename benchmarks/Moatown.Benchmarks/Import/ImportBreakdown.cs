@@ -16,7 +16,7 @@ namespace Moatown.Benchmarks.Import;
 /// </summary>
 public static class ImportBreakdown
 {
-    private const int Repetitions = 3;
+    private const int Repetitions = 2;
 
     public static async Task<IReadOnlyList<Detail>> MeasureAsync(HostedSystem system, GeneratedRoll generated, Figure whole, CancellationToken cancellationToken)
     {
@@ -56,7 +56,10 @@ public static class ImportBreakdown
             new(figure, "  of which holder blind indexes (HMAC-SHA256)", blindIndexes),
             new(figure, "  of which personal data encryption (AES-256-GCM)", encryption),
             new(figure, "  of which database: holder lookup, COPY of holders and rows, commit (the rest)", import - blindIndexes - encryption),
-            new(figure, "upload, reading the body, HTTP and JSON answer (the rest)", whole.Measured.MedianMs - parse - import),
+            // The parts are timed apart, each on a quieter machine than the request had: when they add up
+            // to more than the whole, what is left is below what this can separate.
+            new(figure, "upload, reading the body, HTTP and JSON answer (the rest; 0 when the parts timed apart add up to more)",
+                Math.Max(0, whole.Measured.MedianMs - parse - import)),
         ];
     }
 

@@ -12,7 +12,7 @@ namespace Moatown.Benchmarks.Import;
 public sealed class RollImportBenchmark : IBenchmark
 {
     public const int Holders = 100_000;
-    private const int Repetitions = 5;
+    private const int Repetitions = 3;
     private const string FigureName = "Roll import (100,000 holders)";
 
     public string Name => "roll import";

@@ -12,6 +12,15 @@ public static class SampleConsent
 {
     public static byte[] Compose()
     {
+        var (formPdf, signature, evidence) = Inputs();
+        return new SignedConsentComposer().Compose(formPdf, signature, evidence, Agreements);
+    }
+
+    public static readonly bool[] Agreements = [true, true, true];
+
+    /// <summary>What the sealing queue composes from: the owner's rendered form, the drawn signature and the evidence.</summary>
+    public static (byte[] FormPdf, SignatureArtwork Signature, ConsentEvidence Evidence) Inputs()
+    {
         var campaignId = Guid.Parse("5b0e1f0a-6d1c-4c1e-9a39-6f1f4c7f0a11");
         var holderId = Guid.Parse("0c6b7d8e-2f3a-4b5c-8d9e-0a1b2c3d4e5f");
         var form = new ConsentFormContent(
@@ -58,8 +67,7 @@ public static class SampleConsent
                 .Select(i => new SignaturePoint(20 + s * 70 + i, 75 + 50 * Math.Sin((i + s * 13) / 6.0)))])],
             360, 150);
 
-        var formPdf = new ConsentFormRenderer().RenderPdf(form, owner);
-        return new SignedConsentComposer().Compose(formPdf, signature, evidence, [true, true, true]);
+        return (new ConsentFormRenderer().RenderPdf(form, owner), signature, evidence);
     }
 
     public static int Pages(byte[] pdf)

@@ -28,8 +28,8 @@ public sealed class TallyEngineBenchmark : IBenchmark
         // repository, under its warnings-as-errors props, for no gain in accuracy here.
         var job = Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
-            .WithWarmupCount(3)
-            .WithIterationCount(15);
+            .WithWarmupCount(2)
+            .WithIterationCount(10);
         var config = ManualConfig.CreateEmpty()
             .AddJob(job)
             .AddLogger(ConsoleLogger.Default)

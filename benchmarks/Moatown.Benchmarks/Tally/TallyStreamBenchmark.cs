@@ -20,7 +20,7 @@ namespace Moatown.Benchmarks.Tally;
 public sealed class TallyStreamBenchmark : IBenchmark
 {
     private const int ConsentsPerSecond = 50;
-    private const int Consents = 1_500;
+    private const int Consents = 1_000;
     private const int StreamClients = 3;
     private const string FigureName = "Tally stream: consent visible to a connected client at 50/s";
 

@@ -7,6 +7,8 @@ namespace Moatown.Benchmarks.WholeSystem;
 public static class LoadReport
 {
     public const double ServiceMemoryCeilingMiB = 250;
+    // The whole system runs documents with its defaults.
+    private static readonly int SealingLanes = new Moatown.Documents.Consents.SealQueueOptions().Concurrency;
 
     public static BenchmarkOutcome Load(LoadResult load, string label)
     {
@@ -33,6 +35,13 @@ public static class LoadReport
         foreach (var step in ResidentLoad.Steps.Where(s => load.Steps[s].Count > 0))
             details.Add(new Detail(figureName, $"{step}, median per resident", Measurement.Of(load.Steps[step]).MedianMs));
         details.Add(new Detail(figureName, "after the last 202: until every consent was in the ledger (the sealing backlog)", load.DrainTime.TotalMilliseconds));
+        var freshnessName = $"{label}tally freshness: sign 202 → live tally stream";
+        foreach (var stage in load.Stages.Stages.Where(s => s.Spans.Count > 0))
+        {
+            var measured = Measurement.Of(stage.Spans);
+            details.Add(new Detail(freshnessName, $"{stage.Name}: median", measured.MedianMs));
+            details.Add(new Detail(freshnessName, $"{stage.Name}: p99", measured.P99Ms));
+        }
         // Where the cores went while residents signed: the machine had cores × the phase's length to give.
         var capacity = Environment.ProcessorCount * load.LoadTime.TotalSeconds;
         foreach (var (part, seconds) in load.CpuDuringLoad)
@@ -47,8 +56,9 @@ public static class LoadReport
         };
         if (load.Errors.Count > 0)
             notes.Add($"{label}errors by step and answer: {string.Join("; ", load.Errors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} ×{e.Value}"))}.");
+        notes.Add($"{label}sealing during the load: {FreshnessStages.Describe(load.Stages)}; the freshness stages are read afterwards from documents' seal_jobs, signing's consents and the ledger's recorded_at (one machine, one clock).");
         notes.Add($"{label}peak resident memory under the load (MiB, per process): {Memory(load.PeakMemoryMiB)}.");
-        notes.Add($"{label}tally freshness spans the whole path after the 202: ConsentSubmitted (signing's outbox) → documents' sealing queue (PAdES seal, time-stamp, vault) → ConsentSealed → signing records it → ConsentSigned → campaigns' ledger and live count → the stream. When sealing is slower than signing, a backlog forms and freshness grows with the phase: the drain time after the last 202 measures it. The documents service seals one consent at a time per replica (SealQueueWorker claims one job, seals it, commits, then the next), so the sealed rate cannot exceed one replica's sequential rate (the sealing suite's 'Consents/s, sequential'), however idle its CPU (see the CPU shares above).");
+        notes.Add($"{label}tally freshness spans the whole path after the 202: ConsentSubmitted (signing's outbox) → documents' sealing queue (PAdES seal, time-stamp, vault) → ConsentSealed → signing records it → ConsentSigned → campaigns' ledger and live count → the stream. When sealing is slower than signing, a backlog forms and freshness grows with the phase: the drain time after the last 202 measures it. The documents service seals in {SealingLanes} lanes per replica (Documents:Sealing:Queue:Concurrency), so sealing takes its share of the CPU with the residents' requests (see the CPU shares above).");
         return new BenchmarkOutcome(figures, details, notes, rates);
     }
 

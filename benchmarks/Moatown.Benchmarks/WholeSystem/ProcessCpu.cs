@@ -11,6 +11,7 @@ namespace Moatown.Benchmarks.WholeSystem;
 public static class ProcessCpu
 {
     public const string LoadGenerator = "benchmark (residents, sink reader, dashboards)";
+    public const string AspireProxies = "Aspire orchestrator and endpoint proxies (dcp)";
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 
     public static Dictionary<string, double> Sample(string stateDirectory)
@@ -43,6 +44,8 @@ public static class ProcessCpu
             var part = postmasters.Contains(process.Pid) || postmasters.Contains(process.Parent) ? "postgres"
                 : process.Args.Any(a => a.Contains("beam.smp", StringComparison.Ordinal)) && process.Args.Any(a => a.StartsWith(stateDirectory, StringComparison.Ordinal)) ? "rabbitmq"
                 : process.Pid == Environment.ProcessId ? LoadGenerator
+                // Aspire's orchestrator runs the endpoint proxies every request crosses locally (not in a deployment).
+                : process.Args.Length > 0 && process.Args[0].EndsWith("/dcp", StringComparison.Ordinal) ? AspireProxies
                 : ServiceMemory.ServiceOf(process.Args);
             if (part is null) continue;
             totals[part] = totals.GetValueOrDefault(part) + process.Seconds;

@@ -74,7 +74,7 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
         var queue = new ConcurrentQueue<(Guid Holder, string Token)>(pool);
         var steps = Steps.ToDictionary(s => s, _ => new ConcurrentBag<TimeSpan>());
         var errors = new ConcurrentDictionary<string, int>();
-        var signed = new ConcurrentBag<(Guid ConsentId, long At)>();
+        var signed = new ConcurrentBag<(Guid ConsentId, long At, DateTimeOffset AcceptedAt)>();
         var cpuBefore = ProcessCpu.Sample(system.StateDirectory);
         var clock = Stopwatch.StartNew();
         var residents = Enumerable.Range(0, settings.Residents).Select(_ => Task.Run(async () =>
@@ -104,19 +104,24 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
 
         // Every accepted consent is sealed, signed and recorded in the ledger; the stream shows it.
         var drain = Stopwatch.StartNew();
-        var sequences = await LedgerSequencesAsync(campaigns, campaignId, signed.Select(s => s.ConsentId).ToHashSet(), settings.DrainTimeout, cancellationToken);
+        var ledger = await LedgerEntriesAsync(campaigns, campaignId, signed.Select(s => s.ConsentId).ToHashSet(), settings.DrainTimeout, cancellationToken);
+        var sequences = ledger.ToDictionary(e => e.Key, e => e.Value.Sequence);
         var drainTime = drain.Elapsed;
         var lastSequence = sequences.Count == 0 ? 0 : sequences.Values.Max();
         var streamDeadline = Stopwatch.StartNew();
-        while (watchers.Any(w => w.Last < lastSequence) && streamDeadline.Elapsed < TimeSpan.FromSeconds(15)) await Task.Delay(100, cancellationToken);
+        while (watchers.Any(w => w.Last < lastSequence) && streamDeadline.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(100, cancellationToken);
         await stop.CancelAsync();
         await Task.WhenAll(reading);
         await sampling;
 
         var freshness = new List<TimeSpan>();
         var unseen = 0;
-        foreach (var (consentId, at) in signed)
+        var paths = new List<FreshnessStages.Path>();
+        foreach (var (consentId, at, acceptedAt) in signed)
         {
+            var counted = ledger.TryGetValue(consentId, out var entry) ? entry.RecordedAt : (DateTimeOffset?)null;
+            var streamed = counted is null ? null : watchers[0].FirstAtOrAfter(entry.Sequence) is { } firstSeen ? acceptedAt + Stopwatch.GetElapsedTime(at, firstSeen) : (DateTimeOffset?)null;
+            paths.Add(new FreshnessStages.Path(consentId, acceptedAt, counted, streamed));
             if (!sequences.TryGetValue(consentId, out var sequence))
             {
                 unseen += watchers.Length;
@@ -128,13 +133,14 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
                 else unseen++;
             }
         }
+        var stages = await FreshnessStages.MeasureAsync(system, campaignId, paths, cancellationToken);
         return new LoadResult(settings, roll.Holders, pool.Count, setupTime, loadTime, ranOut, signed.Count,
             steps.ToDictionary(s => s.Key, s => (IReadOnlyCollection<TimeSpan>)s.Value.ToList()), errors.ToDictionary(), freshness,
-            signed.Count - sequences.Count, unseen, drainTime, memory.Value, watchers.Select(w => w.Events).ToArray(), sink.Polls, cpu);
+            signed.Count - sequences.Count, unseen, drainTime, memory.Value, watchers.Select(w => w.Events).ToArray(), sink.Polls, cpu, stages);
     }
 
     /// <summary>One resident from the personal link to the 202; null when a step was refused (counted as an error).</summary>
-    private static async Task<(Guid ConsentId, long At)?> SignAsync(HttpClient gateway, SmsSink sink, Guid holderId, string token,
+    private static async Task<(Guid ConsentId, long At, DateTimeOffset AcceptedAt)?> SignAsync(HttpClient gateway, SmsSink sink, Guid holderId, string token,
         Dictionary<string, ConcurrentBag<TimeSpan>> steps, CancellationToken cancellationToken)
     {
         var codeText = sink.Expect(holderId, SmsSink.VerificationCode);
@@ -165,6 +171,7 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
         var items = form.GetProperty("statutoryItems").GetArrayLength();
 
         long at = 0;
+        var acceptedAt = DateTimeOffset.MinValue;
         var accepted = await Step(steps, "sign (202)", HttpStatusCode.Accepted, async () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, "/api/signing/consents")
@@ -180,9 +187,10 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
             };
             var response = await gateway.SendAsync(request, cancellationToken);
             at = Stopwatch.GetTimestamp();
+            acceptedAt = DateTimeOffset.UtcNow;
             return response;
         }, cancellationToken);
-        return (accepted.GetProperty("consentId").GetGuid(), at);
+        return (accepted.GetProperty("consentId").GetGuid(), at, acceptedAt);
     }
 
     private static async Task<JsonElement> Step(Dictionary<string, ConcurrentBag<TimeSpan>> steps, string step, HttpStatusCode expected,
@@ -228,11 +236,11 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
         return pool.Take(wanted).ToList();
     }
 
-    /// <summary>Consent id → ledger sequence, waiting until every consent is there or the time is up.</summary>
-    private static async Task<Dictionary<Guid, long>> LedgerSequencesAsync(HttpClient campaigns, Guid campaignId, HashSet<Guid> consents, TimeSpan timeout,
+    /// <summary>Consent id → its ledger entry, waiting until every consent is there or the time is up.</summary>
+    private static async Task<Dictionary<Guid, (long Sequence, DateTimeOffset RecordedAt)>> LedgerEntriesAsync(HttpClient campaigns, Guid campaignId, HashSet<Guid> consents, TimeSpan timeout,
         CancellationToken cancellationToken)
     {
-        var sequences = new Dictionary<Guid, long>();
+        var sequences = new Dictionary<Guid, (long Sequence, DateTimeOffset RecordedAt)>();
         long after = 0;
         var clock = Stopwatch.StartNew();
         while (sequences.Count < consents.Count && clock.Elapsed < timeout)
@@ -243,7 +251,7 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
             {
                 after = Math.Max(after, entry.GetProperty("sequence").GetInt64());
                 if (entry.TryGetProperty("reference", out var reference) && Guid.TryParse(reference.GetString(), out var consentId) && consents.Contains(consentId))
-                    sequences[consentId] = entry.GetProperty("sequence").GetInt64();
+                    sequences[consentId] = (entry.GetProperty("sequence").GetInt64(), entry.GetProperty("recordedAt").GetDateTimeOffset());
             }
             if (entries.Count < 5000) await Task.Delay(250, cancellationToken);
         }
@@ -266,9 +274,10 @@ public sealed record LoadSettings(int Residents, TimeSpan Duration, int Pool, Ti
     /// <summary>The defaults fit ./moatown bench's 15 minutes; MOATOWN_BENCH_LOAD_SECONDS, _RESIDENTS and _POOL shorten a trial.</summary>
     public static LoadSettings FromEnvironment() => new(
         Setting("MOATOWN_BENCH_RESIDENTS", 24),
-        TimeSpan.FromSeconds(Setting("MOATOWN_BENCH_LOAD_SECONDS", 60)),
-        Setting("MOATOWN_BENCH_POOL", 2_000),
-        TimeSpan.FromSeconds(90));
+        TimeSpan.FromSeconds(Setting("MOATOWN_BENCH_LOAD_SECONDS", 30)),
+        Setting("MOATOWN_BENCH_POOL", 750),
+        // Long enough for the event hops; a sealing backlog shows in the stages and the count left, not in a longer wait.
+        TimeSpan.FromSeconds(20));
 
     private static int Setting(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
@@ -278,7 +287,7 @@ public sealed record LoadResult(
     LoadSettings Settings, int RollHolders, int Invited, TimeSpan SetupTime, TimeSpan LoadTime, bool PoolRanOut, int Consents,
     IReadOnlyDictionary<string, IReadOnlyCollection<TimeSpan>> Steps, IReadOnlyDictionary<string, int> Errors, IReadOnlyCollection<TimeSpan> Freshness,
     int NotInLedger, int UnseenOnStream, TimeSpan DrainTime, Dictionary<string, List<double>> PeakMemoryMiB, int[] StreamEvents, int SinkPolls,
-    List<(string Part, double Seconds)> CpuDuringLoad)
+    List<(string Part, double Seconds)> CpuDuringLoad, FreshnessStages.Result Stages)
 {
     public double PerSecond => Consents / LoadTime.TotalSeconds;
     public int ErrorCount => Errors.Values.Sum();

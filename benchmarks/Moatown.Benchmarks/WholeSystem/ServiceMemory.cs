@@ -18,6 +18,7 @@ public static class ServiceMemory
         ["documents"] = "Moatown.Documents",
         ["notifications"] = "Moatown.Notifications",
         ["gateway"] = "Moatown.Gateway",
+        ["web"] = "Moatown.Web",
     };
 
     /// <summary>Service name → the RSS in MiB of each of its processes now.</summary>

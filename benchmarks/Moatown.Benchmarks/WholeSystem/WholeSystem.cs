@@ -92,7 +92,10 @@ public sealed class WholeSystem : IAsyncDisposable
             .AddFilter("System.Net.Http", LogLevel.Warning));
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
-            var resource = builder.CreateResourceBuilder(project).WithEnvironment("Logging__LogLevel__Default", "Warning");
+            var resource = builder.CreateResourceBuilder(project).WithEnvironment("Logging__LogLevel__Default", "Warning")
+                // The testing host starts no dashboard, so nothing listens where Aspire points the
+                // services' OTLP export: without this they would retry a dead endpoint every second.
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
             if (project.Name == "identity")
             {
                 resource.WithEnvironment("Identity__Residents__RequestsPerClient", "1000000")
