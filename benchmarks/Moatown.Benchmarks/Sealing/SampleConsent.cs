@@ -18,8 +18,8 @@ public static class SampleConsent
 
     public static readonly bool[] Agreements = [true, true, true];
 
-    /// <summary>What the sealing queue composes from: the owner's rendered form, the drawn signature and the evidence.</summary>
-    public static (byte[] FormPdf, SignatureArtwork Signature, ConsentEvidence Evidence) Inputs()
+    /// <summary>An owner's form as documents renders it when they open it: the campaign's form and their particulars.</summary>
+    public static (ConsentFormContent Form, OwnerParticulars Owner) Form()
     {
         var campaignId = Guid.Parse("5b0e1f0a-6d1c-4c1e-9a39-6f1f4c7f0a11");
         var holderId = Guid.Parse("0c6b7d8e-2f3a-4b5c-8d9e-0a1b2c3d4e5f");
@@ -48,6 +48,15 @@ public static class SampleConsent
                 new("P-0002", "building", "서울특별시 중랑구 면목동 123-45 제1동", null, "1/1"),
                 new("P-0003", "superficies", "서울특별시 중랑구 면목동 200-7", 56789m, "3/10"),
             ]);
+        return (form, owner);
+    }
+
+    /// <summary>What the sealing queue composes from: the owner's rendered form, the drawn signature and the evidence.</summary>
+    public static (byte[] FormPdf, SignatureArtwork Signature, ConsentEvidence Evidence) Inputs()
+    {
+        var (form, owner) = Form();
+        var campaignId = form.CampaignId;
+        var holderId = owner.HolderId;
         var evidence = new ConsentEvidence(
             ConsentId: Guid.Parse("a1b2c3d4-0000-4000-8000-00000000c0de"),
             CampaignId: campaignId,

@@ -97,6 +97,12 @@ public sealed class SealingPipelineBenchmark : IBenchmark
         var composeOne = await ConcurrentRun.RunAsync(1, ComposeDuration, ComposeAsync, cancellationToken);
         var composeMany = await ConcurrentRun.RunAsync(ComposeWorkers, ComposeDuration, ComposeAsync, cancellationToken);
         Console.WriteLine($"  compose {compose.MedianMs:F1} ms; {composeOne.PerSecond:F1}/s alone, {composeMany.PerSecond:F1}/s with {ComposeWorkers} at once");
+        // And before that, when the owner opened it, the service rendered their form (the residents' "form" step).
+        var renderer = services.GetRequiredService<ConsentFormRenderer>();
+        var (formContent, owner) = SampleConsent.Form();
+        for (var i = 0; i < 3; i++) renderer.RenderPdf(formContent, owner);
+        var render = await TimesAsync(ComposeRepetitions, _ => { renderer.RenderPdf(formContent, owner); return Task.CompletedTask; }, cancellationToken);
+        Console.WriteLine($"  render the owner's form {render.MedianMs:F1} ms");
 
         var concurrent = new List<ConcurrentRun.Result>();
         foreach (var workers in Concurrencies)
@@ -122,6 +128,7 @@ public sealed class SealingPipelineBenchmark : IBenchmark
             new("Time-stamp round trip", "HttpTimestampAuthority.StampAsync: RFC 3161 request over loopback to /internal/tsa, token checked", null, stamp),
             new("PDFsharp open + rewrite, no signature", "PdfReader.Open (Modify) and Save to memory: what the seal does to the file besides signing", null, rewrite),
             new("Compose one signed consent", "SignedConsentComposer.Compose: the owner's form, a signature page and an evidence page, before the seal", null, compose),
+            new("Render one owner's form", "ConsentFormRenderer.RenderPdf: the 2-page form with the owner's particulars, when they open it", null, render),
         };
         figures.AddRange(concurrent.Select(r => new Figure($"Seal + store, {r.Workers} at once: latency", "each consent's own time under that concurrency", null, Measurement.Of(r.Latencies))));
 
