@@ -105,9 +105,8 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
         // Every accepted consent is sealed, signed and recorded in the ledger; the stream shows it.
         var drain = Stopwatch.StartNew();
         var ledger = await LedgerEntriesAsync(campaigns, campaignId, signed.Select(s => s.ConsentId).ToHashSet(), settings.DrainTimeout, cancellationToken);
-        var sequences = ledger.ToDictionary(e => e.Key, e => e.Value.Sequence);
         var drainTime = drain.Elapsed;
-        var lastSequence = sequences.Count == 0 ? 0 : sequences.Values.Max();
+        var lastSequence = ledger.Count == 0 ? 0 : ledger.Values.Max(e => e.Sequence);
         var streamDeadline = Stopwatch.StartNew();
         while (watchers.Any(w => w.Last < lastSequence) && streamDeadline.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(100, cancellationToken);
         await stop.CancelAsync();
@@ -119,24 +118,25 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
         var paths = new List<FreshnessStages.Path>();
         foreach (var (consentId, at, acceptedAt) in signed)
         {
-            var counted = ledger.TryGetValue(consentId, out var entry) ? entry.RecordedAt : (DateTimeOffset?)null;
-            var streamed = counted is null ? null : watchers[0].FirstAtOrAfter(entry.Sequence) is { } firstSeen ? acceptedAt + Stopwatch.GetElapsedTime(at, firstSeen) : (DateTimeOffset?)null;
-            paths.Add(new FreshnessStages.Path(consentId, acceptedAt, counted, streamed));
-            if (!sequences.TryGetValue(consentId, out var sequence))
+            if (!ledger.TryGetValue(consentId, out var entry))
             {
+                paths.Add(new FreshnessStages.Path(consentId, acceptedAt, null, null));
                 unseen += watchers.Length;
                 continue;
             }
+            var firstSeen = watchers[0].FirstAtOrAfter(entry.Sequence);
+            paths.Add(new FreshnessStages.Path(consentId, acceptedAt, entry.RecordedAt,
+                firstSeen is { } seen ? acceptedAt + Stopwatch.GetElapsedTime(at, seen) : null));
             foreach (var watcher in watchers)
             {
-                if (watcher.FirstAtOrAfter(sequence) is { } seenAt) freshness.Add(Stopwatch.GetElapsedTime(at, seenAt));
+                if (watcher.FirstAtOrAfter(entry.Sequence) is { } seenAt) freshness.Add(Stopwatch.GetElapsedTime(at, seenAt));
                 else unseen++;
             }
         }
         var stages = await FreshnessStages.MeasureAsync(system, campaignId, paths, cancellationToken);
         return new LoadResult(settings, roll.Holders, pool.Count, setupTime, loadTime, ranOut, signed.Count,
             steps.ToDictionary(s => s.Key, s => (IReadOnlyCollection<TimeSpan>)s.Value.ToList()), errors.ToDictionary(), freshness,
-            signed.Count - sequences.Count, unseen, drainTime, memory.Value, watchers.Select(w => w.Events).ToArray(), sink.Polls, cpu, stages);
+            signed.Count - ledger.Count, unseen, drainTime, memory.Value, watchers.Select(w => w.Events).ToArray(), sink.Polls, cpu, stages);
     }
 
     /// <summary>One resident from the personal link to the 202; null when a step was refused (counted as an error).</summary>
@@ -240,10 +240,10 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
     private static async Task<Dictionary<Guid, (long Sequence, DateTimeOffset RecordedAt)>> LedgerEntriesAsync(HttpClient campaigns, Guid campaignId, HashSet<Guid> consents, TimeSpan timeout,
         CancellationToken cancellationToken)
     {
-        var sequences = new Dictionary<Guid, (long Sequence, DateTimeOffset RecordedAt)>();
+        var found = new Dictionary<Guid, (long Sequence, DateTimeOffset RecordedAt)>();
         long after = 0;
         var clock = Stopwatch.StartNew();
-        while (sequences.Count < consents.Count && clock.Elapsed < timeout)
+        while (found.Count < consents.Count && clock.Elapsed < timeout)
         {
             var page = await campaigns.GetFromJsonAsync<JsonElement>($"/api/campaigns/{campaignId}/ledger?after={after}&limit=5000", cancellationToken);
             var entries = page.EnumerateArray().ToList();
@@ -251,11 +251,11 @@ public sealed partial class ResidentLoad(WholeSystem system, LoadSettings settin
             {
                 after = Math.Max(after, entry.GetProperty("sequence").GetInt64());
                 if (entry.TryGetProperty("reference", out var reference) && Guid.TryParse(reference.GetString(), out var consentId) && consents.Contains(consentId))
-                    sequences[consentId] = (entry.GetProperty("sequence").GetInt64(), entry.GetProperty("recordedAt").GetDateTimeOffset());
+                    found[consentId] = (entry.GetProperty("sequence").GetInt64(), entry.GetProperty("recordedAt").GetDateTimeOffset());
             }
             if (entries.Count < 5000) await Task.Delay(250, cancellationToken);
         }
-        return sequences;
+        return found;
     }
 
     [GeneratedRegex(@"/i/([A-Za-z0-9_\-]+)")]
